@@ -53,8 +53,8 @@ const (
     "Condition": {"NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}}
   }]
 }`
-	fullAWSAccess = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
-	denyInspectorChanges  = `{
+	fullAWSAccess        = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
+	denyInspectorChanges = `{
   "Version": "2012-10-17",
   "Statement": [{
     "Sid": "NoInspectorChanges",
