@@ -71,6 +71,14 @@ type Principal struct {
 	// It tells one session of a role from another, so that an Authorizer
 	// can find the session's policies and context.
 	AccessKeyID string
+	// Environment holds the condition keys of the call the principal is
+	// making that come from the request rather than the principal
+	// (aws:SourceIp, aws:SecureTransport, aws:UserAgent, aws:CurrentTime,
+	// aws:RequestedRegion, ...). The HTTP front end fills it; services pass
+	// the caller on to their Authorizer unchanged, so the keys reach every
+	// check of the call. Evaluate does not read it: an Authorizer merges it
+	// into each request's Context.
+	Environment *Context
 }
 
 // PrincipalARN returns the value of aws:PrincipalArn: the role ARN for a
