@@ -19,6 +19,10 @@ type Pattern struct {
 	// exact is the one value a pattern without wildcards matches, when
 	// comparing whole strings is the same as comparing segments; else "".
 	exact string
+	// head is "arn:partition:service:region:account:" when those four
+	// segments are literal: a value matches when it starts with head and
+	// the rest matches the resource segment, with no split.
+	head string
 	// seg holds the partition, service, region, account and resource
 	// segments. It is shared by copies of the Pattern and never changed.
 	seg *[5]wildcard.Pattern
@@ -73,6 +77,16 @@ func NewPattern(partition, service, region, account, resource wildcard.Pattern) 
 		}
 	}
 	p.src = src.String()
+	literalHead := true
+	for _, s := range p.seg[:4] {
+		if !s.IsLiteral() || strings.Contains(s.LiteralPrefix(), ":") {
+			literalHead = false
+		}
+	}
+	if literalHead {
+		p.head = "arn:" + partition.LiteralPrefix() + ":" + service.LiteralPrefix() + ":" +
+			region.LiteralPrefix() + ":" + account.LiteralPrefix() + ":"
+	}
 	if exact {
 		p.exact = "arn:" + partition.LiteralPrefix() + ":" + service.LiteralPrefix() + ":" +
 			region.LiteralPrefix() + ":" + account.LiteralPrefix() + ":" + resource.LiteralPrefix()
@@ -93,6 +107,9 @@ func (p Pattern) Match(value string) bool {
 	}
 	if p.exact != "" {
 		return value == p.exact
+	}
+	if p.head != "" {
+		return len(value) >= len(p.head) && value[:len(p.head)] == p.head && p.seg[4].Match(value[len(p.head):])
 	}
 	parts, ok := Split(value)
 	if !ok || parts[0] != "arn" {
