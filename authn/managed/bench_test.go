@@ -39,7 +39,7 @@ func BenchmarkParseAll(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, p := range all {
-			if _, err := authz.Parse(authz.Identity, []byte(p.Document)); err != nil {
+			if _, err := authz.ParseAWSManaged([]byte(p.Document)); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -23,11 +23,10 @@
 // AmazonInspector2AgentlessServiceRolePolicy,
 // AmazonInspectorServiceRolePolicy and AWSOrganizationsServiceTrustPolicy.
 //
-// Every document is the real one, key order aside, except two that are
-// subsets of the real document, because the real ones exceed the 6,144
-// characters IAM allows a customer managed policy and that [authz.Parse]
-// enforces for identity-based policies (AWS managed policies are not held
-// to it):
+// Every document is the real one, key order aside, except ReadOnlyAccess,
+// which the catalogue trims to the services this model has (documents are
+// parsed with [authz.ParseAWSManaged]: AWS managed policies are not held to
+// the 6,144-character quota of customer managed ones):
 //
 //   - ReadOnlyAccess (v182) keeps the two ReadOnlyActionsGroup statements
 //     with only the actions of the services this model has (iam:Generate*,
@@ -40,14 +39,10 @@
 //     ecr:List*, lambda:Get*, lambda:List*). The real policy grants reads
 //     on some 400 other services (s3:Get*, ...): under this catalogue they
 //     are implicitly denied.
-//   - AmazonInspector2ServiceRolePolicy (v26) keeps every statement, but the
-//     TirosPolicy statement (network reachability analysis) keeps only its
-//     ec2 actions: its directconnect, elasticloadbalancing,
-//     network-firewall and tiros actions are left out.
 //
-// The real documents of both are kept under testdata/aws, and the tests
-// check that each subset statement is a statement of the real document
-// with some of its actions.
+// The real document is kept under testdata/aws, and a test checks that
+// each statement of the subset is a statement of the real document with
+// some of its actions.
 //
 // # Loading
 //

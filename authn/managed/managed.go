@@ -77,10 +77,8 @@ var entries = [...]entry{
 	{"AmazonInspector2ReadOnlyAccess", PathRoot, "Provides read only access to the Amazon inspector2 service and relevant support services", "v8"},
 
 	// policies/AmazonInspector2ServiceRolePolicy.json: v26 (2026-02-13),
-	// SUBSET: the real document (testdata/aws/AmazonInspector2ServiceRolePolicy.json,
-	// 6,891 characters without whitespace) exceeds authz's 6,144 limit; the
-	// TirosPolicy statement keeps only its ec2 actions, every other
-	// statement is verbatim. See the package documentation.
+	// verbatim (6,891 characters without whitespace: more than a customer
+	// managed policy may hold, which AWS managed policies are not held to).
 	// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonInspector2ServiceRolePolicy.html
 	{"AmazonInspector2ServiceRolePolicy", PathServiceRole, "Grants Amazon Inspector access to AWS Services needed to perform security assessments", "v26"},
 
@@ -163,7 +161,7 @@ func build(fsys fs.FS) *catalogue {
 			errs = append(errs, fmt.Errorf("managed policy %s: %w", e.name, err))
 			continue
 		}
-		parsed, err := authz.Parse(authz.Identity, doc)
+		parsed, err := authz.ParseAWSManaged(doc)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("managed policy %s: %w", e.name, err))
 			continue
