@@ -22,7 +22,7 @@ func TestBuildReportsBadDocuments(t *testing.T) {
 	}
 	delete(fsys, "policies/IAMFullAccess.json")
 	fsys["policies/IAMReadOnlyAccess.json"] = &fstest.MapFile{Data: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"iam:Get*","Resource":"*"}]}`)}
-	fsys["policies/PowerUserAccess.json"] = &fstest.MapFile{Data: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"` + "arn:aws:s3:::"+strings.Repeat("x", 1<<20) + `"}]}`)}
+	fsys["policies/PowerUserAccess.json"] = &fstest.MapFile{Data: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"` + "arn:aws:s3:::" + strings.Repeat("x", 1<<20) + `"}]}`)}
 	fsys["policies/Stray.json"] = &fstest.MapFile{Data: []byte(`{}`)}
 
 	c := build(fsys)
