@@ -33,9 +33,12 @@ type Match struct {
 // its content, so scans (Match, AppendMatches, Get) run in parallel and
 // loads wait for them.
 //
-// Advisories are indexed by (base ecosystem, normalised package name); the
-// versions of their ranges are parsed once, when added, so a lookup only
-// compares.
+// Advisories are indexed by (base ecosystem, normalised package name). The
+// versions their ranges and lists mention are parsed once, when added, and
+// kept per package in tables sorted by the ecosystem's ordering, so a lookup
+// parses the installed version once, places it with a binary search and
+// evaluates every range with integer comparisons. Lookups of known packages
+// are cached until the content changes (WithMatchCache).
 type DB struct {
 	mu    sync.RWMutex
 	byID  map[string]*record
@@ -332,6 +335,8 @@ func (db *DB) AppendMatches(dst []Match, eco Ecosystem, name, version string) []
 		}
 	}
 	if c != nil && c.n.Load() < db.limit {
+		// Copies, so the cache does not pin the caller's buffers.
+		ck = cacheKey{Ecosystem(strings.Clone(string(eco))), strings.Clone(ck.name), strings.Clone(version)}
 		if _, loaded := c.m.LoadOrStore(ck, slices.Clip(slices.Clone(dst[start:]))); !loaded {
 			c.n.Add(1)
 		}
