@@ -1,0 +1,307 @@
+package authn
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/seed-e2e06c4d/awsaccess/authz"
+)
+
+// IAM's default quotas (IAM User Guide, "IAM and AWS STS quotas").
+const (
+	MaxUsersPerAccount          = 5000
+	MaxGroupsPerAccount         = 300
+	MaxRolesPerAccount          = 1000
+	MaxPoliciesPerAccount       = 1500
+	MaxProfilesPerAccount       = 1000
+	MaxGroupsPerUser            = 10
+	MaxAccessKeysPerUser        = 2
+	MaxManagedPoliciesPerEntity = 10
+	MaxPolicyVersions           = 5
+	MaxTagsPerEntity            = 50
+	MaxMFADevicesPerUser        = 8
+	MaxInlineUserPolicyBytes    = 2048
+	MaxInlineGroupPolicyBytes   = 5120
+	MaxInlineRolePolicyBytes    = 10240
+)
+
+// User describes an IAM user, as GetUser returns it.
+type User struct {
+	Path                string
+	UserName            string
+	UserID              string // AIDA...
+	ARN                 string
+	CreateDate          time.Time
+	PasswordLastUsed    time.Time // zero if never
+	PermissionsBoundary string    // ARN of the boundary policy, if any
+	Tags                []Tag
+}
+
+// CreateUserInput is the input of CreateUser.
+type CreateUserInput struct {
+	Path                string // default "/"
+	UserName            string
+	PermissionsBoundary string // managed policy ARN, optional
+	Tags                []Tag
+}
+
+func (d *Directory) userView(u *user) User {
+	v := User{
+		Path: u.path, UserName: u.name, UserID: u.id, ARN: d.userARN(u),
+		CreateDate: u.created, PermissionsBoundary: u.boundary, Tags: slices.Clone(u.tags),
+	}
+	if u.login != nil {
+		v.PasswordLastUsed = u.login.lastUsed
+	}
+	return v
+}
+
+func (d *Directory) userARN(u *user) string {
+	return d.arn("iam", u.acct.id, "user"+u.path+u.name)
+}
+
+// principal returns the user as a principal (long-term credentials).
+func (d *Directory) userPrincipal(u *user) authz.Principal {
+	return authz.Principal{
+		Type: authz.PrincipalUser, ARN: d.userARN(u), Account: u.acct.id,
+		UniqueID: u.id, UserID: u.id, UserName: u.name,
+	}
+}
+
+func (acct *account) user(name string) (*user, error) {
+	u, ok := acct.users[lower(name)]
+	if !ok {
+		return nil, errNoSuchEntity("The user with name %s cannot be found.", name)
+	}
+	return u, nil
+}
+
+// CreateUser creates an IAM user. Names are unique case-insensitively.
+func (a *Account) CreateUser(in CreateUserInput) (User, error) {
+	if err := checkName(in.UserName, "userName", maxUserName); err != nil {
+		return User{}, err
+	}
+	path, err := normPath(in.Path, "path")
+	if err != nil {
+		return User{}, err
+	}
+	if err := checkTags(in.Tags, "tags", MaxTagsPerEntity); err != nil {
+		return User{}, err
+	}
+	id, err := a.d.ids.uniqueID(PrefixUser)
+	if err != nil {
+		return User{}, err
+	}
+	acct, err := a.lock()
+	if err != nil {
+		return User{}, err
+	}
+	defer a.unlock()
+	if _, ok := acct.users[lower(in.UserName)]; ok {
+		return User{}, errAlreadyExists("User with name %s already exists.", in.UserName)
+	}
+	if len(acct.users) >= MaxUsersPerAccount {
+		return User{}, errLimit("UsersPerAccount", MaxUsersPerAccount)
+	}
+	if in.PermissionsBoundary != "" {
+		if _, err := a.d.boundaryPolicy(acct, in.PermissionsBoundary); err != nil {
+			return User{}, err
+		}
+	}
+	u := &user{
+		acct: acct, name: in.UserName, path: path, id: id, created: a.d.now(),
+		tags: slices.Clone(in.Tags), boundary: in.PermissionsBoundary,
+		inline: make(map[string]*inlinePolicy),
+	}
+	acct.users[lower(u.name)] = u
+	a.d.byUnique[id] = u
+	return a.d.userView(u), nil
+}
+
+// GetUser returns a user.
+func (a *Account) GetUser(name string) (User, error) {
+	acct, err := a.rlock()
+	if err != nil {
+		return User{}, err
+	}
+	defer a.runlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return User{}, err
+	}
+	return a.d.userView(u), nil
+}
+
+// ListUsers lists the users whose path begins with pathPrefix ("" for
+// all), sorted by name.
+func (a *Account) ListUsers(pathPrefix string) ([]User, error) {
+	prefix, err := checkPathPrefix(pathPrefix)
+	if err != nil {
+		return nil, err
+	}
+	acct, err := a.rlock()
+	if err != nil {
+		return nil, err
+	}
+	defer a.runlock()
+	var out []User
+	for _, u := range acct.users {
+		if strings.HasPrefix(u.path, prefix) {
+			out = append(out, a.d.userView(u))
+		}
+	}
+	slices.SortFunc(out, func(x, y User) int { return strings.Compare(lower(x.UserName), lower(y.UserName)) })
+	return out, nil
+}
+
+// UpdateUser renames a user or changes its path; empty values keep the
+// current ones.
+func (a *Account) UpdateUser(name, newName, newPath string) (User, error) {
+	if newName != "" {
+		if err := checkName(newName, "newUserName", maxUserName); err != nil {
+			return User{}, err
+		}
+	}
+	if newPath != "" {
+		if _, err := normPath(newPath, "newPath"); err != nil {
+			return User{}, err
+		}
+	}
+	acct, err := a.lock()
+	if err != nil {
+		return User{}, err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return User{}, err
+	}
+	if newName != "" && !strings.EqualFold(newName, u.name) {
+		if _, ok := acct.users[lower(newName)]; ok {
+			return User{}, errAlreadyExists("User with name %s already exists.", newName)
+		}
+	}
+	if newName != "" {
+		delete(acct.users, lower(u.name))
+		u.name = newName
+		acct.users[lower(u.name)] = u
+	}
+	if newPath != "" {
+		u.path = newPath
+	}
+	a.d.changed()
+	return a.d.userView(u), nil
+}
+
+// DeleteUser deletes a user that has no access keys, login profile, MFA
+// devices, group memberships, attached or inline policies, as IAM
+// requires (DeleteConflict otherwise).
+func (a *Account) DeleteUser(name string) error {
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(u.keys) > 0:
+		return errDeleteConflict("Cannot delete entity, must delete access keys first.")
+	case u.login != nil:
+		return errDeleteConflict("Cannot delete entity, must delete login profile first.")
+	case len(u.mfa) > 0:
+		return errDeleteConflict("Cannot delete entity, must delete MFA device first.")
+	case len(u.groups) > 0:
+		return errDeleteConflict("Cannot delete entity, must remove users from group first.")
+	case len(u.attached) > 0:
+		return errDeleteConflict("Cannot delete entity, must detach all policies first.")
+	case len(u.inline) > 0:
+		return errDeleteConflict("Cannot delete entity, must delete policies first.")
+	}
+	delete(acct.users, lower(u.name))
+	delete(a.d.byUnique, u.id)
+	a.d.dropSessionsOf(u.id)
+	a.d.changed()
+	return nil
+}
+
+// TagUser adds or replaces tags of a user.
+func (a *Account) TagUser(name string, tags []Tag) error {
+	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
+		return err
+	}
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return err
+	}
+	merged := mergeTags(u.tags, tags)
+	if len(merged) > MaxTagsPerEntity {
+		return errLimit("TagsPerUser", MaxTagsPerEntity)
+	}
+	u.tags = merged
+	a.d.changed()
+	return nil
+}
+
+// UntagUser removes tags of a user by key.
+func (a *Account) UntagUser(name string, keys []string) error {
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return err
+	}
+	u.tags = removeTags(u.tags, keys)
+	a.d.changed()
+	return nil
+}
+
+// PutUserPermissionsBoundary sets a managed policy as the user's
+// permissions boundary.
+func (a *Account) PutUserPermissionsBoundary(name, policyARN string) error {
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return err
+	}
+	if _, err := a.d.boundaryPolicy(acct, policyARN); err != nil {
+		return err
+	}
+	u.boundary = policyARN
+	a.d.changed()
+	return nil
+}
+
+// DeleteUserPermissionsBoundary removes the user's permissions boundary.
+func (a *Account) DeleteUserPermissionsBoundary(name string) error {
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	u, err := acct.user(name)
+	if err != nil {
+		return err
+	}
+	if u.boundary == "" {
+		return errNoSuchEntity("The user with name %s does not have a permissions boundary.", name)
+	}
+	u.boundary = ""
+	a.d.changed()
+	return nil
+}
