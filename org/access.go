@@ -1,0 +1,152 @@
+package org
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/seed-e2e06c4d/awsaccess/authz"
+)
+
+// call is one operation in progress: the caller and the organization it
+// belonged to when the call started, from which the resource ARNs of the
+// IAM checks are formed.
+type call struct {
+	o      *Organization
+	caller *authz.Principal
+	acct   string
+	orgID  string // "" when the caller is in no organization
+	mgmt   string
+}
+
+// start begins a call: it rejects a missing caller, advances the
+// asynchronous work and notes the caller's organization.
+func (o *Organization) start(caller *authz.Principal) (*call, error) {
+	if caller == nil {
+		return nil, newError("MissingAuthenticationTokenException", msgNoCaller)
+	}
+	o.lockAdvanced()
+	defer o.mu.Unlock()
+	c := &call{o: o, caller: caller, acct: caller.Account}
+	if a := o.accounts[caller.Account]; a != nil && a.org != nil {
+		c.orgID, c.mgmt = a.org.id, a.org.mgmt.id
+	}
+	return c, nil
+}
+
+// arn forms an Organizations ARN in the caller's organization, or "*" when
+// the caller is in none (the resource then does not exist; IAM is asked
+// about every resource).
+func (c *call) arn(resource string) string {
+	if c.orgID == "" {
+		return "*"
+	}
+	return "arn:" + c.o.partition + ":organizations::" + c.mgmt + ":" + resource
+}
+
+func (c *call) accountARN(id string) string   { return c.arn("account/" + c.orgID + "/" + id) }
+func (c *call) ouARN(id string) string        { return c.arn("ou/" + c.orgID + "/" + id) }
+func (c *call) rootARN(id string) string      { return c.arn("root/" + c.orgID + "/" + id) }
+func (c *call) handshakeARN(id string) string { return c.arn("handshake/" + c.orgID + "/invite/" + id) }
+
+// entityARN forms the ARN of a root, OU or account from its id.
+func (c *call) entityARN(id string) string {
+	switch {
+	case strings.HasPrefix(id, "r-"):
+		return c.rootARN(id)
+	case strings.HasPrefix(id, "ou-"):
+		return c.ouARN(id)
+	}
+	return c.accountARN(id)
+}
+
+// policyARN forms a policy's ARN. The type of a customer managed policy is
+// part of its ARN; the policy is looked up for it.
+func (c *call) policyARN(id string) string {
+	c.o.mu.Lock()
+	defer c.o.mu.Unlock()
+	if p := c.o.managed[id]; p != nil {
+		return p.arn(c.o.partition, "", "")
+	}
+	if c.orgID == "" {
+		return "*"
+	}
+	if g := c.o.orgs[c.orgID]; g != nil {
+		if p := g.policies[id]; p != nil {
+			return p.arn(c.o.partition, c.mgmt, c.orgID)
+		}
+	}
+	return c.arn("policy/" + c.orgID + "/" + id)
+}
+
+// authorize asks the Authorizer whether the caller may perform
+// organizations:<action> on each resource ("*" when none is given). A
+// denial becomes AccessDeniedException with the authorizer's message.
+//
+// The checks name no ResourceAccount: Organizations authorizes a call by
+// the caller's own policies (and the SCPs over its account); which
+// organization the resource belongs to is the Organizations rule's
+// business.
+func (c *call) authorize(action string, ctx *authz.Context, resources ...string) error {
+	if c.o.authorizer == nil {
+		return nil
+	}
+	if len(resources) == 0 {
+		resources = []string{"*"}
+	}
+	checks := make([]authz.Check, len(resources))
+	for i, r := range resources {
+		checks[i] = authz.Check{Action: "organizations:" + action, Resource: r, Context: ctx}
+	}
+	err := c.o.authorizer.Authorize(c.caller, checks...)
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	var ae *authz.Error
+	if errors.As(err, &ae) {
+		msg = ae.Message
+	}
+	return newError("AccessDeniedException", msg)
+}
+
+func servicePrincipalContext(sp string) *authz.Context {
+	return authz.NewContext().Set("organizations:ServicePrincipal", sp)
+}
+
+func policyTypeContext(t PolicyType) *authz.Context {
+	return authz.NewContext().Set("organizations:PolicyType", string(t))
+}
+
+// Who may call an operation, by the Organizations rules.
+type rule int
+
+const (
+	// ruleManagement: the management account only.
+	ruleManagement rule = iota
+	// ruleAdmin: the management account or a delegated administrator of
+	// any service.
+	ruleAdmin
+	// ruleMember: any account in the organization.
+	ruleMember
+)
+
+// ruleLocked applies the Organizations rule to the caller's account and
+// returns its organization.
+func (o *Organization) ruleLocked(acct string, r rule) (*orgState, *account, error) {
+	a := o.accounts[acct]
+	if a == nil || a.org == nil {
+		return nil, nil, errNotInUse()
+	}
+	g := a.org
+	switch r {
+	case ruleManagement:
+		if g.mgmt != a {
+			return nil, nil, errAccessDenied()
+		}
+	case ruleAdmin:
+		if g.mgmt != a && len(a.delegated) == 0 {
+			return nil, nil, errAccessDenied()
+		}
+	}
+	return g, a, nil
+}
