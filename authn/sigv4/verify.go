@@ -1,0 +1,673 @@
+package sigv4
+
+import (
+	"crypto/ecdsa"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Key is what the identity store knows about an access key.
+type Key struct {
+	AccessKeyID     string
+	SecretAccessKey string
+	// SessionToken is set for temporary (STS) keys: requests must carry it.
+	SessionToken string
+	// Expiration is when a temporary key stops working; zero for
+	// long-term keys.
+	Expiration time.Time
+	// Active is false for a deactivated access key.
+	Active bool
+	// Principal is opaque to this package and handed back in Result.Key.
+	Principal any
+}
+
+// KeyResolver finds the key of an access key id. An error wrapping
+// ErrInvalidAccessKeyID means the key does not exist; any other error is
+// returned by Verify as it is (wrapped).
+type KeyResolver interface {
+	LookupKey(accessKeyID string) (Key, error)
+}
+
+// Verifier verifies SigV4 and SigV4a requests, in the header and in the
+// presigned (query) form. Keys is required; the other fields are optional.
+// A Verifier caches derived signing keys (at most CacheSize of each kind)
+// and is safe for concurrent use (a mutex guards the caches); do not change
+// its fields while it is in use.
+type Verifier struct {
+	// Keys resolves access key ids to keys.
+	Keys KeyResolver
+	// Skew returns the allowed clock skew for a service, applied in both
+	// directions; nil means DefaultSkew.
+	Skew func(service string) time.Duration
+	// Regions and Services, when non-empty, are the regions and services
+	// the credential scope may name (for SigV4a, at least one entry of the
+	// region set must match one of Regions; '*' in the set is a wildcard).
+	Regions, Services []string
+	// CacheSize bounds each key cache; 0 means DefaultCacheSize.
+	CacheSize int
+
+	keys    keyCache[[32]byte]
+	keysV4a keyCache[*ecdsa.PrivateKey]
+}
+
+// DefaultSkew is the clock skew AWS allows: 15 minutes for S3, STS, IAM,
+// SNS and ECR (observed in their "Signature expired: ... - 15 min." errors
+// and S3's MaxAllowedSkewMilliseconds 900000), 5 minutes for everything
+// else (Kinesis, Lambda, Secrets Manager, CloudFormation ... "- 5 min.").
+func DefaultSkew(service string) time.Duration {
+	switch service {
+	case "s3", "s3-object-lambda", "s3-outposts", "s3express", "sts", "iam", "sns", "ecr":
+		return 15 * time.Minute
+	}
+	return 5 * time.Minute
+}
+
+// Result describes a verified request.
+type Result struct {
+	AccessKeyID string
+	Algorithm   string // AWS4-HMAC-SHA256 or AWS4-ECDSA-P256-SHA256
+	Service     string
+	// Region is the scope's region; for SigV4a the region set as sent.
+	Region string
+	// Date is the signing time (X-Amz-Date, or the Date header).
+	Date          time.Time
+	SignedHeaders []string
+	// Signature is the request signature: the seed of an aws-chunked body.
+	Signature string
+	// PayloadHash is the payload hash signed: hex, UNSIGNED-PAYLOAD or a
+	// STREAMING-... literal.
+	PayloadHash string
+	Presigned   bool
+	// Expires is the validity of a presigned URL (X-Amz-Expires).
+	Expires time.Duration
+	// DecodedContentLength is X-Amz-Decoded-Content-Length for aws-chunked
+	// bodies, -1 when absent.
+	DecodedContentLength int64
+	// Key is the key the request was signed with, as LookupKey returned it.
+	Key Key
+}
+
+// resultBox holds a Result and the backing array of its SignedHeaders, so
+// that a verification allocates them together.
+type resultBox struct {
+	res Result
+	sh  [10]string
+}
+
+// newResult returns a Result whose SignedHeaders is the ';'-separated list.
+func newResult(list string) *Result {
+	n := strings.Count(list, ";") + 1
+	if n > len(resultBox{}.sh) {
+		return &Result{SignedHeaders: strings.Split(list, ";")}
+	}
+	b := new(resultBox)
+	for i := 0; i < n-1; i++ {
+		j := strings.IndexByte(list, ';')
+		b.sh[i], list = list[:j], list[j+1:]
+	}
+	b.sh[n-1] = list
+	b.res.SignedHeaders = b.sh[:n:n]
+	return &b.res
+}
+
+var errNoResolver = errors.New("sigv4: Verifier.Keys is nil")
+
+const (
+	msgInvalidToken = "The security token included in the request is invalid."
+	msgSignature    = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
+)
+
+// Verify authenticates r, whose body has already been read into body, at
+// time now. It handles the header form (Authorization) and the presigned
+// form (X-Amz-* query parameters). In order it checks: the algorithm and the
+// Credential, SignedHeaders and Signature parts; a date (X-Amz-Date or
+// Date) that matches the scope date; the scope terminator, region and
+// service; the clock skew (both directions) or, presigned, X-Amz-Expires
+// (1..604800) and the validity window; that host and every x-amz-* header
+// sent are signed (X-Amz-Security-Token may be sent unsigned); the key
+// (exists, active, session token present and equal for a temporary key, not
+// expired at now); X-Amz-Content-Sha256 against SHA-256(body) unless it is
+// UNSIGNED-PAYLOAD or STREAMING-...; and finally the signature, compared in
+// constant time. For an aws-chunked (STREAMING-...) body, pass a nil body
+// and read r.Body through NewChunkedReader. Failures are *Error values
+// wrapping one of the package's sentinels.
+func (v *Verifier) Verify(r *http.Request, body []byte, now time.Time) (*Result, error) {
+	if r == nil || r.URL == nil {
+		return nil, errNilRequest
+	}
+	cn := getCanon()
+	defer putCanon(cn)
+	cn.hm.index(r.Header)
+	if h := cn.hm.first("Authorization"); h != "" {
+		return v.verifyHeader(r, cn, h, body, now)
+	}
+	if hasPresignParams(r.URL.RawQuery) {
+		return v.verifyPresigned(r, cn, body, now)
+	}
+	return nil, newError(ErrMissingAuthenticationToken, false,
+		"The request must contain either a valid (registered) AWS access key ID or X.509 certificate.")
+}
+
+// requestDate returns the request's signing time from X-Amz-Date, else from
+// the Date header; raw is the header value ("" when absent).
+func requestDate(m *headerMap) (t time.Time, raw string, ok bool) {
+	if raw = m.first("X-Amz-Date"); raw != "" {
+		t, ok = parseAmzDate(raw)
+		return t, raw, ok
+	}
+	if raw = m.first("Date"); raw != "" {
+		t, err := http.ParseTime(raw)
+		return t.UTC(), raw, err == nil
+	}
+	return time.Time{}, "", false
+}
+
+func badDate(raw string, presigned bool) *Error {
+	sentinel := ErrIncompleteSignature
+	if presigned {
+		sentinel = ErrAuthorizationQueryParameters
+	}
+	return newError(sentinel, presigned,
+		"Date must be in ISO-8601 'basic format'. Got '"+raw+"'. See http://en.wikipedia.org/wiki/ISO_8601")
+}
+
+func (v *Verifier) skew(service string) time.Duration {
+	if v.Skew != nil {
+		return v.Skew(service)
+	}
+	return DefaultSkew(service)
+}
+
+// checkScope checks the credential scope against the request date and the
+// verifier's allowed regions and services.
+func (v *Verifier) checkScope(a *Authorization, t time.Time, rawDate string, regionSet string, presigned bool) *Error {
+	if a.Terminator != terminator {
+		return newError(ErrCredentialScope, presigned,
+			"Credential should be scoped with a valid terminator: 'aws4_request', not '"+a.Terminator+"'. ")
+	}
+	var d [16]byte
+	appendAmzDate(d[:0], t)
+	if a.Date != string(d[:8]) {
+		return newError(ErrCredentialScope, presigned,
+			"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"+
+				a.Date+"' != '"+string(d[:8])+"', from '"+rawDate+"'.")
+	}
+	if len(v.Regions) > 0 {
+		if a.Algorithm == AlgorithmV4a {
+			if !regionSetAllows(regionSet, v.Regions) {
+				return newError(ErrCredentialScope, presigned,
+					"The region set '"+regionSet+"' does not include a valid region.")
+			}
+		} else if !contains(v.Regions, a.Region) {
+			return newError(ErrCredentialScope, presigned,
+				"Credential should be scoped to a valid region, not '"+a.Region+"'. ")
+		}
+	}
+	if len(v.Services) > 0 && !contains(v.Services, a.Service) {
+		return newError(ErrCredentialScope, presigned,
+			"Credential should be scoped to correct service: '"+v.Services[0]+"'. ")
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// regionSetAllows reports whether one of the comma-separated patterns of a
+// SigV4a region set ('*' matches any run of characters) matches one of the
+// allowed regions.
+func regionSetAllows(set string, allowed []string) bool {
+	for set != "" {
+		var p string
+		p, set, _ = strings.Cut(set, ",")
+		p = strings.TrimSpace(p)
+		for _, r := range allowed {
+			if globMatch(p, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func globMatch(pattern, s string) bool {
+	// Iterative '*' matcher with backtracking to the last star.
+	px, sx, star, mark := 0, 0, -1, 0
+	for sx < len(s) {
+		switch {
+		case px < len(pattern) && pattern[px] == '*':
+			star, mark = px, sx
+			px++
+		case px < len(pattern) && pattern[px] == s[sx]:
+			px++
+			sx++
+		case star >= 0:
+			px, mark = star+1, mark+1
+			sx = mark
+		default:
+			return false
+		}
+	}
+	for px < len(pattern) && pattern[px] == '*' {
+		px++
+	}
+	return px == len(pattern)
+}
+
+func fmtMinutes(d time.Duration) string {
+	return strconv.FormatFloat(d.Minutes(), 'f', -1, 64) + " min."
+}
+
+func fmtAmzDate(t time.Time) string {
+	var d [16]byte
+	appendAmzDate(d[:0], t.UTC())
+	return string(d[:])
+}
+
+// checkSkew checks |now - t| <= skew.
+func (v *Verifier) checkSkew(t, now time.Time, service string) *Error {
+	skew := v.skew(service)
+	switch {
+	case t.Before(now.Add(-skew)):
+		return newError(ErrSignatureExpired, false, "Signature expired: "+fmtAmzDate(t)+" is now earlier than "+
+			fmtAmzDate(now.Add(-skew))+" ("+fmtAmzDate(now)+" - "+fmtMinutes(skew)+")")
+	case t.After(now.Add(skew)):
+		return newError(ErrSignatureExpired, false, "Signature not yet current: "+fmtAmzDate(t)+" is still later than "+
+			fmtAmzDate(now.Add(skew))+" ("+fmtAmzDate(now)+" + "+fmtMinutes(skew)+")")
+	}
+	return nil
+}
+
+// hasToken reports whether the ';'-separated list holds name (ASCII case
+// insensitive).
+func hasToken(list, name string) bool {
+	var lb [64]byte
+	if len(name) > len(lb) {
+		for list != "" {
+			var tok string
+			tok, list, _ = strings.Cut(list, ";")
+			if strings.EqualFold(tok, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		lb[i] = lower[name[i]]
+	}
+	ln := lb[:len(name)]
+	// Signed header names are lower case as sent by every signer; a list
+	// with upper case falls back to the case-insensitive scan.
+	for rest := list; ; {
+		i := strings.Index(rest, string(ln))
+		if i < 0 {
+			break
+		}
+		end := i + len(ln)
+		if (i == 0 || rest[i-1] == ';') && (end == len(rest) || rest[end] == ';') {
+			return true
+		}
+		rest = rest[i+1:]
+	}
+	if !hasUpper(list) {
+		return false
+	}
+	for list != "" {
+		var tok string
+		tok, list, _ = strings.Cut(list, ";")
+		if strings.EqualFold(tok, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSignedHeaders checks that host and every x-amz-* header present is
+// signed. X-Amz-Security-Token may be unsigned (it is checked against the
+// key anyway).
+func checkSignedHeaders(m *headerMap, list string, presigned bool) *Error {
+	if !hasToken(list, "host") && !hasToken(list, ":authority") {
+		return newError(ErrHeadersNotSigned, presigned, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+	}
+	for i := range m.entries {
+		n := m.name(i)
+		if len(n) < 6 || string(n[:6]) != "x-amz-" || string(n) == "x-amz-security-token" {
+			continue
+		}
+		if !hasTokenBytes(list, n) && !hasToken(list, m.entries[i].key) {
+			return newError(ErrHeadersNotSigned, presigned,
+				"There were headers present in the request which were not signed: "+string(n))
+		}
+	}
+	return nil
+}
+
+// hasTokenBytes reports whether the ';'-separated list holds name exactly.
+func hasTokenBytes(list string, name []byte) bool {
+	for list != "" {
+		i := strings.IndexByte(list, ';')
+		tok := list
+		if i >= 0 {
+			tok, list = list[:i], list[i+1:]
+		} else {
+			list = ""
+		}
+		if len(tok) == len(name) && tok == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveKey looks the key up and checks it is usable with the request's
+// session token at now.
+func (v *Verifier) resolveKey(akid, token string, now time.Time, presigned bool) (Key, error) {
+	if v.Keys == nil {
+		return Key{}, errNoResolver
+	}
+	key, err := v.Keys.LookupKey(akid)
+	if err != nil {
+		if errors.Is(err, ErrInvalidAccessKeyID) {
+			return key, newError(ErrInvalidAccessKeyID, presigned, msgInvalidToken)
+		}
+		return key, fmt.Errorf("sigv4: looking up the access key: %w", err)
+	}
+	if !key.Active || key.SecretAccessKey == "" {
+		return key, newError(ErrInvalidAccessKeyID, presigned, msgInvalidToken)
+	}
+	if key.SessionToken != "" || token != "" {
+		if !ctEqual(key.SessionToken, token) {
+			return key, newError(ErrInvalidToken, presigned, msgInvalidToken)
+		}
+	}
+	if !key.Expiration.IsZero() && !now.Before(key.Expiration) {
+		return key, newError(ErrExpiredToken, presigned, "The security token included in the request is expired")
+	}
+	return key, nil
+}
+
+// ctEqual compares two strings in time that depends only on their lengths,
+// eight bytes at a time.
+func ctEqual(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var v uint64
+	i := 0
+	for ; i+8 <= len(a); i += 8 {
+		v |= load64(a[i:i+8]) ^ load64(b[i:i+8])
+	}
+	for ; i < len(a); i++ {
+		v |= uint64(a[i] ^ b[i])
+	}
+	return v == 0
+}
+
+// decodeSig decodes a lower-case hex SigV4 signature.
+func decodeSig(s string, dst *[32]byte) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < 32; i++ {
+		hi, lo := s[2*i], s[2*i+1]
+		if !isLowerHex(hi) || !isLowerHex(lo) {
+			return false
+		}
+		h, _ := unhex(hi)
+		l, _ := unhex(lo)
+		dst[i] = h<<4 | l
+	}
+	return true
+}
+
+func isLowerHex(c byte) bool { return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') }
+
+// payloadHash returns the payload hash to canonicalise for a header-signed
+// request: x-amz-content-sha256 when sent (checked against the body unless
+// a literal), else the body's SHA-256.
+func payloadHashFor(m *headerMap, body []byte, dst *[64]byte, presigned bool) (string, *Error) {
+	if h := m.first("X-Amz-Content-Sha256"); h != "" {
+		if h == UnsignedPayload || strings.HasPrefix(h, "STREAMING-") {
+			return h, nil
+		}
+		sum := sha256.Sum256(body)
+		var got [32]byte
+		if len(h) != 64 {
+			return "", newError(ErrContentSHA256Mismatch, presigned, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-... or a valid sha256 value.")
+		}
+		if _, err := hex.Decode(got[:], []byte(h)); err != nil || got != sum {
+			return "", newError(ErrContentSHA256Mismatch, presigned, "The provided 'x-amz-content-sha256' header does not match what was computed.")
+		}
+		return h, nil
+	}
+	sum := sha256.Sum256(body)
+	hex.Encode(dst[:], sum[:])
+	return "", nil
+}
+
+func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byte, now time.Time) (*Result, error) {
+	m := &cn.hm
+	a, missing, perr := parseHeader(h)
+	if perr != nil {
+		return nil, perr
+	}
+	t, rawDate, dateOK := requestDate(m)
+	if rawDate == "" {
+		missing |= missDate
+	}
+	if missing != 0 {
+		return nil, newError(ErrIncompleteSignature, false, incompleteMessage(missing, h))
+	}
+	if !dateOK {
+		return nil, badDate(rawDate, false)
+	}
+	regionSet := ""
+	if a.Algorithm == AlgorithmV4a {
+		regionSet = m.first("X-Amz-Region-Set")
+		if regionSet == "" {
+			return nil, newError(ErrIncompleteSignature, false, "SigV4a requests require the X-Amz-Region-Set header.")
+		}
+	}
+	if e := v.checkScope(&a, t, rawDate, regionSet, false); e != nil {
+		return nil, e
+	}
+	if e := v.checkSkew(t, now, a.Service); e != nil {
+		return nil, e
+	}
+	if e := checkSignedHeaders(m, a.SignedHeaders, false); e != nil {
+		return nil, e
+	}
+	token := m.first("X-Amz-Security-Token")
+	key, err := v.resolveKey(a.AccessKeyID, token, now, false)
+	if err != nil {
+		return nil, err
+	}
+	var hb [64]byte
+	ph, e := payloadHashFor(m, body, &hb, false)
+	if e != nil {
+		return nil, e
+	}
+	if ph == "" {
+		ph = string(hb[:])
+	}
+	if err := v.checkSignature(r, cn, &a, t, ph, key, token, false); err != nil {
+		return nil, err
+	}
+	res := newResult(a.SignedHeaders)
+	*res = Result{
+		AccessKeyID: a.AccessKeyID, Algorithm: a.Algorithm, Service: a.Service, Region: a.Region,
+		Date: t, SignedHeaders: res.SignedHeaders, Signature: a.Signature, PayloadHash: ph,
+		DecodedContentLength: -1, Key: key,
+	}
+	if a.Algorithm == AlgorithmV4a {
+		res.Region = regionSet
+	}
+	if s := m.first("X-Amz-Decoded-Content-Length"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
+			res.DecodedContentLength = n
+		}
+	}
+	return res, nil
+}
+
+// checkSignature builds the canonical request and compares signatures.
+func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, t time.Time, payloadHash string, key Key, token string, presigned bool) error {
+	m := &cn.hm
+	appendAmzDate(cn.amzDate[:0], t)
+	host := requestHost(r)
+	cn.writeCanonical(r, m, wirePath(r.URL), r.URL.RawQuery, presigned, usesS3Rules(a.Service), host, a.SignedHeaders, payloadHash)
+	crHash := sha256.Sum256(cn.buf)
+	if a.Algorithm == AlgorithmV4a {
+		priv, err := cachedKeyV4a(&v.keysV4a, a.AccessKeyID, key.SecretAccessKey, v.CacheSize)
+		if err != nil {
+			return err
+		}
+		start := len(cn.buf)
+		b := cn.appendStringToSign(cn.buf, AlgorithmV4a, "", a.Service, &crHash)
+		digest := sha256.Sum256(b[start:])
+		cn.buf = b[:start]
+		sig, err := hex.DecodeString(a.Signature)
+		if err != nil || !ecdsa.VerifyASN1(&priv.PublicKey, digest[:], sig) {
+			return mismatch(cn, AlgorithmV4a, "", a.Service, &crHash, token, presigned)
+		}
+		return nil
+	}
+	sk := cachedSigningKey(&v.keys, a.AccessKeyID, key.SecretAccessKey, a.Date, a.Region, a.Service, v.CacheSize)
+	want := cn.signV4(&sk, &crHash, a.Region, a.Service)
+	var got [32]byte
+	ok := decodeSig(a.Signature, &got)
+	if !hmac.Equal(want[:], got[:]) || !ok {
+		return mismatch(cn, AlgorithmV4, a.Region, a.Service, &crHash, token, presigned)
+	}
+	return nil
+}
+
+// mismatch builds the SignatureDoesNotMatch error, with the canonical
+// request (session token redacted) and the string to sign.
+func mismatch(cn *canon, alg, region, service string, crHash *[32]byte, token string, presigned bool) *Error {
+	e := newError(ErrSignatureDoesNotMatch, presigned, msgSignature)
+	cr := string(cn.buf)
+	if token != "" {
+		cr = strings.ReplaceAll(cr, token, "<redacted>")
+		cr = strings.ReplaceAll(cr, string(appendURIEncode(nil, token, false)), "<redacted>")
+	}
+	e.CanonicalRequest = cr
+	e.StringToSign = string(cn.appendStringToSign(nil, alg, region, service, crHash))
+	return e
+}
+
+func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now time.Time) (*Result, error) {
+	m := &cn.hm
+	a, err := ParsePresigned(r.URL.RawQuery)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := parseAmzDate(a.AmzDate)
+	if !ok {
+		return nil, badDate(a.AmzDate, true)
+	}
+	secs, perr := strconv.ParseInt(a.Expires, 10, 64)
+	switch {
+	case perr != nil && !isAllDigits(a.Expires):
+		return nil, newError(ErrAuthorizationQueryParameters, true, "X-Amz-Expires should be a number")
+	case perr != nil || secs > int64(MaxPresignExpires/time.Second):
+		return nil, newError(ErrAuthorizationQueryParameters, true,
+			"X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds")
+	case secs < 1:
+		return nil, newError(ErrAuthorizationQueryParameters, true, "X-Amz-Expires must be non-negative")
+	}
+	if a.Algorithm == AlgorithmV4a && a.RegionSet == "" {
+		return nil, newError(ErrAuthorizationQueryParameters, true, "SigV4a presigned requests require the X-Amz-Region-Set parameter.")
+	}
+	if e := v.checkScope(&a, t, a.AmzDate, a.RegionSet, true); e != nil {
+		return nil, e
+	}
+	expires := time.Duration(secs) * time.Second
+	if now.After(t.Add(expires)) {
+		return nil, newError(ErrPresignExpired, true, "Request has expired")
+	}
+	if t.After(now.Add(v.skew(a.Service))) {
+		return nil, newError(ErrPresignExpired, true, "Request is not valid yet")
+	}
+	if e := checkSignedHeaders(m, a.SignedHeaders, true); e != nil {
+		return nil, e
+	}
+	token := a.SecurityToken
+	if token == "" {
+		token = m.first("X-Amz-Security-Token")
+	}
+	key, err := v.resolveKey(a.AccessKeyID, token, now, true)
+	if err != nil {
+		return nil, err
+	}
+	// The payload signed: x-amz-content-sha256 when sent; otherwise
+	// UNSIGNED-PAYLOAD for S3 and the body hash for other services, each
+	// falling back to the other (a signer may have chosen either).
+	var hb [64]byte
+	ph, e := payloadHashFor(m, body, &hb, true)
+	if e != nil {
+		return nil, e
+	}
+	if ph != "" {
+		err = v.checkSignature(r, cn, &a, t, ph, key, token, true)
+	} else {
+		first, second := string(hb[:]), UnsignedPayload
+		if usesS3Rules(a.Service) {
+			first, second = second, first
+		}
+		ph = first
+		if err = v.checkSignature(r, cn, &a, t, first, key, token, true); err != nil {
+			if v.checkSignature(r, cn, &a, t, second, key, token, true) == nil {
+				ph, err = second, nil
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := newResult(a.SignedHeaders)
+	*res = Result{
+		AccessKeyID: a.AccessKeyID, Algorithm: a.Algorithm, Service: a.Service, Region: a.Region,
+		Date: t, SignedHeaders: res.SignedHeaders, Signature: a.Signature, PayloadHash: ph, Presigned: true,
+		Expires: expires, DecodedContentLength: -1, Key: key,
+	}
+	if a.Algorithm == AlgorithmV4a {
+		res.Region = a.RegionSet
+	}
+	return res, nil
+}
+
+func isAllDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	s = strings.TrimPrefix(s, "-")
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
