@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +81,7 @@ func parse(kind Kind, doc []byte, maxSize int) (*Policy, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, malformed(msgSyntax)
 	}
-	if _, err := dec.Token(); err == nil { // trailing data
+	if _, err := dec.Token(); err != io.EOF { // trailing data, valid JSON or not
 		return nil, malformed(msgSyntax)
 	}
 	top, ok := raw.(map[string]any)

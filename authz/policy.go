@@ -238,11 +238,32 @@ func writeStringOrList(b *bytes.Buffer, list []string) {
 }
 
 func writeJSONString(b *bytes.Buffer, s string) {
-	// Policy documents keep <, > and & as they are.
-	enc := json.NewEncoder(b)
+	// Policy documents keep <, > and & as they are, and U+2028 and U+2029
+	// too: encoding/json would write each as six characters where the
+	// document had one (which IAM does not even count, being white space),
+	// and the marshalled policy could outgrow the size quota the parsed one
+	// met.
+	var tmp bytes.Buffer
+	enc := json.NewEncoder(&tmp)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)       // a string always encodes
-	b.Truncate(b.Len() - 1) // Encode's newline
+	b.WriteByte('"')
+	for s != "" {
+		i := strings.IndexAny(s, "\u2028\u2029")
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			tmp.Reset()
+			_ = enc.Encode(s[:i])                 // a string always encodes
+			b.Write(tmp.Bytes()[1 : tmp.Len()-2]) // without its quotes and Encode's newline
+		}
+		if i == len(s) {
+			break
+		}
+		b.WriteString(s[i : i+3]) // the separator, three bytes in UTF-8
+		s = s[i+3:]
+	}
+	b.WriteByte('"')
 }
 
 // sortConditions puts conditions in their canonical order.
