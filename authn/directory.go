@@ -123,6 +123,7 @@ type account struct {
 	oidc            map[string]*oidcProvider
 	saml            map[string]*samlProvider
 	stsRegionActive map[string]bool // overrides of the default per region
+	rootCtx         atomic.Pointer[ctxCache]
 }
 
 type rootUser struct {
@@ -213,6 +214,9 @@ type policyCache struct {
 	identity *authz.PolicyList
 	boundary *authz.PolicyList
 	tags     []Tag
+	// For users: the principal and its base condition keys.
+	principal authz.Principal
+	ctx       *authz.Context
 }
 
 // accountLocked returns the account or NoSuchEntity; d.mu must be held.

@@ -861,7 +861,8 @@ func (d *Directory) userPolicies(u *user) *policyCache {
 		named = compileInline(named, g.inline, "group", g.name)
 		named = d.compileAttached(u.acct, named, g.attached)
 	}
-	c := &policyCache{gen: gen, identity: authz.NewPolicyList(named...), tags: slices.Clone(u.tags)}
+	c := &policyCache{gen: gen, identity: authz.NewPolicyList(named...), tags: slices.Clone(u.tags), principal: d.userPrincipal(u)}
+	c.ctx = d.buildContext(&c.principal, c.tags, nil)
 	if u.boundary != "" {
 		if rp, ok := d.resolvePolicy(u.acct, u.boundary); ok {
 			c.boundary = authz.NewPolicyList(authz.Named{Name: u.boundary, Policy: rp.parsed})

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
@@ -53,6 +54,7 @@ type session struct {
 	provider       string // identity provider of a web identity or SAML session
 	instance       string // EC2 instance id of an instance-profile session
 	heapIndex      int
+	ctx            atomic.Pointer[ctxCache]
 }
 
 func (s *session) credentials() Credentials {
@@ -212,9 +214,9 @@ func (d *Directory) Resolve(accessKeyID string) (*Identity, error) {
 		k.lastUsed.Store(d.now().UnixNano())
 		var p authz.Principal
 		if k.user != nil {
-			p = d.userPrincipal(k.user)
+			p = d.userPolicies(k.user).principal
 		} else {
-			p = (&Account{d: d, id: k.acct.id}).Root()
+			p = k.acct.rootPrincipal(d)
 		}
 		p.AccessKeyID = accessKeyID
 		return &Identity{Principal: p}, nil
@@ -240,9 +242,9 @@ func (d *Directory) LookupKey(accessKeyID string) (sigv4.Key, error) {
 	if k, ok := d.keys[accessKeyID]; ok {
 		var p authz.Principal
 		if k.user != nil {
-			p = d.userPrincipal(k.user)
+			p = d.userPolicies(k.user).principal
 		} else {
-			p = (&Account{d: d, id: k.acct.id}).Root()
+			p = k.acct.rootPrincipal(d)
 		}
 		p.AccessKeyID = accessKeyID
 		return sigv4.Key{AccessKeyID: accessKeyID, SecretAccessKey: k.secret, Active: k.active, Principal: &Identity{Principal: p}}, nil
@@ -306,32 +308,44 @@ func (d *Directory) PolicyContext(p *authz.Principal) (*RequestContext, error) {
 			s = cand
 		}
 	}
-	rc := &RequestContext{Principal: *p, Context: authz.NewContext()}
-	var tags []Tag
+	rc := &RequestContext{Principal: *p}
+	var base *authz.Context
 	switch p.Type {
 	case authz.PrincipalRoot:
-		if _, ok := d.accounts[p.Account]; !ok {
+		acct, ok := d.accounts[p.Account]
+		if !ok {
 			return nil, errNoSuchEntity("The account with id %s cannot be found.", p.Account)
 		}
-		rc.Principal = (&Account{d: d, id: p.Account}).Root()
+		rc.Principal = acct.rootPrincipal(d)
+		if s != nil {
+			base = d.sessionContext(s, nil)
+		} else {
+			base = d.cachedContext(&acct.rootCtx, &rc.Principal, nil, nil)
+		}
 	case authz.PrincipalUser:
 		u, err := d.findUser(p)
 		if err != nil {
 			return nil, err
 		}
 		c := d.userPolicies(u)
-		rc.Principal = d.userPrincipal(u)
-		rc.Identity, rc.Boundary, tags = c.identity, c.boundary, c.tags
+		rc.Principal = c.principal
+		rc.Identity, rc.Boundary, base = c.identity, c.boundary, c.ctx
+		if s != nil {
+			base = d.sessionContext(s, c.tags)
+		}
 	case authz.PrincipalAssumedRole:
 		r, err := d.findRole(p, s)
 		if err != nil {
 			return nil, err
 		}
 		c := d.rolePolicies(r)
-		rc.Identity, rc.Boundary, tags = c.identity, c.boundary, c.tags
+		rc.Identity, rc.Boundary = c.identity, c.boundary
 		if s != nil {
 			rc.Principal = s.principal
 			rc.Session = s.policies
+			base = d.sessionContext(s, c.tags)
+		} else {
+			base = d.buildContext(&rc.Principal, c.tags, nil)
 		}
 	case authz.PrincipalFederatedUser:
 		if s == nil {
@@ -349,15 +363,46 @@ func (d *Directory) PolicyContext(p *authz.Principal) (*RequestContext, error) {
 			c := d.userPolicies(u)
 			rc.Identity, rc.Boundary = c.identity, c.boundary
 		}
+		base = d.sessionContext(s, nil)
 	default:
 		// Services, web identities and anonymous callers: no policies of
 		// their own; authz derives their keys from the principal.
+		rc.Context = authz.NewContext()
 		return rc, nil
 	}
 	rc.Principal.AccessKeyID = p.AccessKeyID
 	rc.Principal.Environment = p.Environment
-	d.fillContext(rc, tags, s, now)
+	rc.Context = base.Clone()
+	if s != nil && s.mfa {
+		age := int64(now.Sub(s.mfaTime) / time.Second)
+		rc.Context.Set("aws:MultiFactorAuthAge", strconv.FormatInt(max(age, 0), 10))
+	}
 	return rc, nil
+}
+
+// ctxCache is a principal's base condition keys, valid while the
+// Directory's generation is gen.
+type ctxCache struct {
+	gen uint64
+	ctx *authz.Context
+}
+
+// cachedContext returns the base context held in slot, building it when
+// it is missing or stale. d.mu must be held (read).
+func (d *Directory) cachedContext(slot *atomic.Pointer[ctxCache], p *authz.Principal, tags []Tag, s *session) *authz.Context {
+	gen := d.gen.Load()
+	if c := slot.Load(); c != nil && c.gen == gen {
+		return c.ctx
+	}
+	ctx := d.buildContext(p, tags, s)
+	slot.Store(&ctxCache{gen: gen, ctx: ctx})
+	return ctx
+}
+
+// sessionContext is the base context of a session, whose user or role
+// has the given tags.
+func (d *Directory) sessionContext(s *session, tags []Tag) *authz.Context {
+	return d.cachedContext(&s.ctx, &s.principal, tags, s)
 }
 
 func (d *Directory) findUser(p *authz.Principal) (*user, error) {
@@ -395,10 +440,12 @@ func (d *Directory) findRole(p *authz.Principal, s *session) (*role, error) {
 	return nil, errNoSuchEntity("The role with name %s cannot be found.", lastSegment(p.RoleARN))
 }
 
-// fillContext sets the condition keys that follow from the principal and
-// its session.
-func (d *Directory) fillContext(rc *RequestContext, tags []Tag, s *session, now time.Time) {
-	c, p := rc.Context, &rc.Principal
+// buildContext returns the condition keys that follow from a principal,
+// its user's or role's tags and its session, all but
+// aws:MultiFactorAuthAge, which depends on the time of the request. The
+// result is shared: callers clone it.
+func (d *Directory) buildContext(p *authz.Principal, tags []Tag, s *session) *authz.Context {
+	c := authz.NewContext()
 	if a := p.PrincipalARN(); a != "" {
 		c.Set("aws:PrincipalArn", a)
 	}
@@ -413,23 +460,18 @@ func (d *Directory) fillContext(rc *RequestContext, tags []Tag, s *session, now 
 		c.Set("aws:PrincipalTag/"+t.Key, t.Value)
 	}
 	if s == nil {
-		return
+		return c
 	}
 	for _, t := range s.tags {
 		c.Set("aws:PrincipalTag/"+t.Key, t.Value)
 	}
 	c.Set("aws:TokenIssueTime", s.issued.UTC().Format(time.RFC3339))
-	if s.mfa {
-		c.Set("aws:MultiFactorAuthPresent", "true")
-		age := int64(now.Sub(s.mfaTime) / time.Second)
-		c.Set("aws:MultiFactorAuthAge", strconv.FormatInt(max(age, 0), 10))
-	} else {
-		c.Set("aws:MultiFactorAuthPresent", "false")
-	}
+	c.Set("aws:MultiFactorAuthPresent", strconv.FormatBool(s.mfa))
 	if s.sourceIdentity != "" {
 		c.Set("aws:SourceIdentity", s.sourceIdentity)
 	}
 	if s.provider != "" {
 		c.Set("aws:FederatedProvider", s.provider)
 	}
+	return c
 }
