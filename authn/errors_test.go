@@ -449,7 +449,7 @@ func errorCases() []errCase {
 				_, err := w.d.AssumeRole(caller, authn.AssumeRoleInput{RoleARN: roleARN(acctA, "target"), RoleSessionName: "s1", Tags: tags})
 				return err
 			},
-			code: "PackedPolicyTooLarge", status: 400, sentinel: authn.ErrPackedPolicyTooLarge,
+			code: "PackedPolicyTooLarge", msg: "Packed policy consumes 729% of allotted space, please use smaller policy.", status: 400, sentinel: authn.ErrPackedPolicyTooLarge,
 		},
 		{
 			name: "RegionDisabled",

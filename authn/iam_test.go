@@ -8,8 +8,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/seed-e2e06c4d/awsaccess/authn"
+	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 )
+
+type sigv4Key = sigv4.Key
 
 // RFC 6238, Appendix B: SHA-1 test vectors (8 digits) for the ASCII seed
 // "12345678901234567890".
@@ -265,5 +268,41 @@ func TestRenameAndRecreate(t *testing.T) {
 	stale := id.Principal
 	if _, err := w.d.PolicyContext(&stale); !errors.Is(err, authn.ErrNoSuchEntity) {
 		t.Errorf("a recreated user is the deleted one: %v", err)
+	}
+}
+
+func TestAccessKeyLifecycle(t *testing.T) {
+	w := newWorld(t)
+	_, k := w.userWithKey(t, w.a, "bob")
+	last := must[authn.AccessKeyLastUsed](t)(w.a.GetAccessKeyLastUsed(k.AccessKeyID))
+	if last.UserName != "bob" || last.LastUsedDate.IsZero() {
+		t.Errorf("after Resolve: %+v", last)
+	}
+	w.clock.Advance(time.Hour)
+	must[*authn.Identity](t)(w.d.Resolve(k.AccessKeyID))
+	if got := must[authn.AccessKeyLastUsed](t)(w.a.GetAccessKeyLastUsed(k.AccessKeyID)).LastUsedDate; !got.Equal(w.clock.Now()) {
+		t.Errorf("LastUsedDate = %v, want %v", got, w.clock.Now())
+	}
+	keys := must[[]authn.AccessKey](t)(w.a.ListAccessKeys("bob"))
+	if len(keys) != 1 || keys[0].SecretAccessKey != "" || keys[0].Status != authn.StatusActive {
+		t.Errorf("ListAccessKeys = %+v", keys)
+	}
+	ok(t, w.a.UpdateAccessKey("bob", k.AccessKeyID, authn.StatusInactive))
+	if _, err := w.d.Resolve(k.AccessKeyID); !errors.Is(err, authn.ErrInvalidClientTokenID) {
+		t.Errorf("inactive key resolves: %v", err)
+	}
+	lk := must[sigv4Key](t)(w.d.LookupKey(k.AccessKeyID))
+	if lk.Active || lk.SecretAccessKey != k.SecretAccessKey {
+		t.Errorf("LookupKey(inactive) = %+v", lk)
+	}
+	wantErr(t, w.a.UpdateAccessKey("bob", k.AccessKeyID, "Paused"), "ValidationError", "")
+	// The root user's keys.
+	rk := must[authn.AccessKey](t)(w.a.CreateAccessKey(""))
+	if rk.UserName != "" || len(must[[]authn.AccessKey](t)(w.a.ListAccessKeys(""))) != 1 {
+		t.Errorf("root key %+v", rk)
+	}
+	// Keys of another account are not found through this one.
+	if _, err := w.b.GetAccessKeyLastUsed(k.AccessKeyID); !errors.Is(err, authn.ErrNoSuchEntity) {
+		t.Errorf("GetAccessKeyLastUsed across accounts: %v", err)
 	}
 }

@@ -110,8 +110,8 @@ func (a *Account) mfaView(m *mfaDevice, withSeed bool) VirtualMFADevice {
 // CreateVirtualMFADevice creates an unassigned virtual MFA device with a
 // random 20-byte seed.
 func (a *Account) CreateVirtualMFADevice(path, name string) (VirtualMFADevice, error) {
-	if err := checkName(name, "virtualMFADeviceName", 226); err != nil {
-		return VirtualMFADevice{}, err
+	if name == "" || !isNameChars(name) {
+		return VirtualMFADevice{}, errValidation(name, "virtualMFADeviceName", "satisfy regular expression pattern: "+patternName)
 	}
 	path, err := normPath(path, "path")
 	if err != nil {

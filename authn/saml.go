@@ -51,8 +51,13 @@ func entityID(metadata string) (string, bool) {
 // metadata are kept but not used: the model takes assertions as parsed
 // fields (see [SAMLAssertion]).
 func (a *Account) CreateSAMLProvider(name, metadata string, tags []Tag) (SAMLProvider, error) {
-	if err := checkName(name, "name", 128); err != nil {
-		return SAMLProvider{}, err
+	if n := len(name); n < 1 || n > 128 {
+		return SAMLProvider{}, errValidation(name, "name", lengthConstraint(1, 128, n))
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isWordChar(c) && c != '.' && c != '-' {
+			return SAMLProvider{}, errValidation(name, "name", `satisfy regular expression pattern: [\w._-]+`)
+		}
 	}
 	if n := len(metadata); n < 1000 || n > 10_000_000 {
 		return SAMLProvider{}, errValidation("...", "sAMLMetadataDocument", lengthConstraint(1000, 10_000_000, n))
