@@ -78,6 +78,18 @@ func (c *call) policyARN(id string) string {
 	return c.arn("policy/" + c.orgID + "/" + id)
 }
 
+// condition is one condition key a request adds to the IAM check; the
+// zero value adds none.
+type condition struct{ key, value string }
+
+func servicePrincipalCondition(sp string) condition {
+	return condition{"organizations:ServicePrincipal", sp}
+}
+
+func policyTypeCondition(t PolicyType) condition {
+	return condition{"organizations:PolicyType", string(t)}
+}
+
 // authorize asks the Authorizer whether the caller may perform
 // organizations:<action> on each resource ("*" when none is given). A
 // denial becomes AccessDeniedException with the authorizer's message.
@@ -86,9 +98,13 @@ func (c *call) policyARN(id string) string {
 // the caller's own policies (and the SCPs over its account); which
 // organization the resource belongs to is the Organizations rule's
 // business.
-func (c *call) authorize(action string, ctx *authz.Context, resources ...string) error {
+func (c *call) authorize(action string, cond condition, resources ...string) error {
 	if c.o.authorizer == nil {
 		return nil
+	}
+	var ctx *authz.Context
+	if cond.key != "" {
+		ctx = authz.NewContext().Set(cond.key, cond.value)
 	}
 	if len(resources) == 0 {
 		resources = []string{"*"}
@@ -107,14 +123,6 @@ func (c *call) authorize(action string, ctx *authz.Context, resources ...string)
 		msg = ae.Message
 	}
 	return newError("AccessDeniedException", msg)
-}
-
-func servicePrincipalContext(sp string) *authz.Context {
-	return authz.NewContext().Set("organizations:ServicePrincipal", sp)
-}
-
-func policyTypeContext(t PolicyType) *authz.Context {
-	return authz.NewContext().Set("organizations:PolicyType", string(t))
 }
 
 // Who may call an operation, by the Organizations rules.

@@ -141,7 +141,7 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 	if err != nil {
 		return CreateAccountOutput{}, err
 	}
-	if err := c.authorize("CreateAccount", nil); err != nil {
+	if err := c.authorize("CreateAccount", condition{}); err != nil {
 		return CreateAccountOutput{}, err
 	}
 	now := o.lockAdvanced()
@@ -167,6 +167,7 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 	}
 	o.creates[r.id] = r
 	g.creates = append(g.creates, r)
+	g.inFlight++
 	o.pending[r] = struct{}{}
 	if o.due.IsZero() || r.due.Before(o.due) {
 		o.due = r.due
@@ -174,21 +175,14 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 	return CreateAccountOutput{CreateAccountStatus: r.status()}, nil
 }
 
-func (g *orgState) inProgress() int {
-	n := 0
-	for _, r := range g.creates {
-		if r.state == CreateAccountStateInProgress {
-			n++
-		}
-	}
-	return n
-}
+func (g *orgState) inProgress() int { return g.inFlight }
 
 // decideCreate settles a due request: it fails it, or claims it for
 // completion (reserving its account id and email) and adds it to jobs.
 func (o *Organization) decideCreate(r *createReq, jobs []*createReq) []*createReq {
 	fail := func(why CreateAccountFailureReason) []*createReq {
 		r.state, r.failure, r.completed = CreateAccountStateFailed, why, r.due
+		r.org.inFlight--
 		return jobs
 	}
 	if o.orgs[r.org.id] != r.org {
@@ -227,6 +221,7 @@ func (o *Organization) finishCreates(jobs []*createReq) {
 		}
 		o.mu.Lock()
 		r.org.joining--
+		r.org.inFlight--
 		if err != nil || o.orgs[r.org.id] != r.org {
 			delete(o.accounts, r.accountID)
 			delete(o.emails, strings.ToLower(r.email))
@@ -268,7 +263,7 @@ func (o *Organization) DescribeCreateAccountStatus(caller *authz.Principal, in D
 	if err != nil {
 		return DescribeCreateAccountStatusOutput{}, err
 	}
-	if err := c.authorize("DescribeCreateAccountStatus", nil); err != nil {
+	if err := c.authorize("DescribeCreateAccountStatus", condition{}); err != nil {
 		return DescribeCreateAccountStatusOutput{}, err
 	}
 	o.mu.Lock()
@@ -317,7 +312,7 @@ func (o *Organization) ListCreateAccountStatus(caller *authz.Principal, in ListC
 	if err != nil {
 		return ListCreateAccountStatusOutput{}, err
 	}
-	if err := c.authorize("ListCreateAccountStatus", nil); err != nil {
+	if err := c.authorize("ListCreateAccountStatus", condition{}); err != nil {
 		return ListCreateAccountStatusOutput{}, err
 	}
 	o.mu.Lock()
@@ -359,7 +354,7 @@ func (o *Organization) DescribeAccount(caller *authz.Principal, in DescribeAccou
 	if err != nil {
 		return DescribeAccountOutput{}, err
 	}
-	if err := c.authorize("DescribeAccount", nil, c.accountARN(in.AccountId)); err != nil {
+	if err := c.authorize("DescribeAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
 		return DescribeAccountOutput{}, err
 	}
 	o.mu.Lock()
@@ -399,7 +394,7 @@ func (o *Organization) ListAccounts(caller *authz.Principal, in ListAccountsInpu
 	if err != nil {
 		return ListAccountsOutput{}, err
 	}
-	if err := c.authorize("ListAccounts", nil); err != nil {
+	if err := c.authorize("ListAccounts", condition{}); err != nil {
 		return ListAccountsOutput{}, err
 	}
 	o.mu.Lock()
@@ -443,7 +438,7 @@ func (o *Organization) ListAccountsForParent(caller *authz.Principal, in ListAcc
 	if err != nil {
 		return ListAccountsForParentOutput{}, err
 	}
-	if err := c.authorize("ListAccountsForParent", nil, c.entityARN(in.ParentId)); err != nil {
+	if err := c.authorize("ListAccountsForParent", condition{}, c.entityARN(in.ParentId)); err != nil {
 		return ListAccountsForParentOutput{}, err
 	}
 	o.mu.Lock()
@@ -500,7 +495,7 @@ func (o *Organization) RemoveAccountFromOrganization(caller *authz.Principal, in
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("RemoveAccountFromOrganization", nil, c.accountARN(in.AccountId)); err != nil {
+	if err := c.authorize("RemoveAccountFromOrganization", condition{}, c.accountARN(in.AccountId)); err != nil {
 		return err
 	}
 	now := o.lockAdvanced()
@@ -532,7 +527,7 @@ func (o *Organization) LeaveOrganization(caller *authz.Principal) error {
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("LeaveOrganization", nil); err != nil {
+	if err := c.authorize("LeaveOrganization", condition{}); err != nil {
 		return err
 	}
 	now := o.lockAdvanced()
@@ -572,7 +567,7 @@ func (o *Organization) CloseAccount(caller *authz.Principal, in CloseAccountInpu
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("CloseAccount", nil, c.accountARN(in.AccountId)); err != nil {
+	if err := c.authorize("CloseAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
 		return err
 	}
 	now := o.lockAdvanced()

@@ -24,7 +24,7 @@ func (o *Organization) EnableAWSServiceAccess(caller *authz.Principal, servicePr
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("EnableAWSServiceAccess", servicePrincipalContext(servicePrincipal)); err != nil {
+	if err := c.authorize("EnableAWSServiceAccess", servicePrincipalCondition(servicePrincipal)); err != nil {
 		return err
 	}
 	check := func() (*orgState, bool, error) {
@@ -79,7 +79,7 @@ func (o *Organization) DisableAWSServiceAccess(caller *authz.Principal, serviceP
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("DisableAWSServiceAccess", servicePrincipalContext(servicePrincipal)); err != nil {
+	if err := c.authorize("DisableAWSServiceAccess", servicePrincipalCondition(servicePrincipal)); err != nil {
 		return err
 	}
 	o.mu.Lock()
@@ -131,7 +131,7 @@ func (o *Organization) ListAWSServiceAccessForOrganization(caller *authz.Princip
 	if err != nil {
 		return out, err
 	}
-	if err := c.authorize("ListAWSServiceAccessForOrganization", nil); err != nil {
+	if err := c.authorize("ListAWSServiceAccessForOrganization", condition{}); err != nil {
 		return out, err
 	}
 	o.mu.Lock()
@@ -194,7 +194,7 @@ func (o *Organization) RegisterDelegatedAdministrator(caller *authz.Principal, a
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("RegisterDelegatedAdministrator", servicePrincipalContext(servicePrincipal), c.accountARN(accountID)); err != nil {
+	if err := c.authorize("RegisterDelegatedAdministrator", servicePrincipalCondition(servicePrincipal), c.accountARN(accountID)); err != nil {
 		return err
 	}
 	now := o.lockAdvanced()
@@ -272,7 +272,7 @@ func (o *Organization) DeregisterDelegatedAdministrator(caller *authz.Principal,
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("DeregisterDelegatedAdministrator", servicePrincipalContext(servicePrincipal), c.accountARN(accountID)); err != nil {
+	if err := c.authorize("DeregisterDelegatedAdministrator", servicePrincipalCondition(servicePrincipal), c.accountARN(accountID)); err != nil {
 		return err
 	}
 	o.mu.Lock()
@@ -342,12 +342,12 @@ type ListDelegatedAdministratorsOutput struct {
 // it. The cost is that of the result.
 func (o *Organization) ListDelegatedAdministrators(caller *authz.Principal, in ListDelegatedAdministratorsInput) (ListDelegatedAdministratorsOutput, error) {
 	var out ListDelegatedAdministratorsOutput
-	var ctx *authz.Context
+	var ctx condition
 	if in.ServicePrincipal != "" {
 		if err := validServicePrincipal(in.ServicePrincipal); err != nil {
 			return out, err
 		}
-		ctx = servicePrincipalContext(in.ServicePrincipal)
+		ctx = servicePrincipalCondition(in.ServicePrincipal)
 	}
 	p, perr := newPager("ListDelegatedAdministrators", in.ServicePrincipal, in.MaxResults, in.NextToken)
 	if perr != nil {
@@ -428,7 +428,7 @@ func (o *Organization) ListDelegatedServicesForAccount(caller *authz.Principal, 
 	if err != nil {
 		return out, err
 	}
-	if err := c.authorize("ListDelegatedServicesForAccount", nil, c.accountARN(in.AccountId)); err != nil {
+	if err := c.authorize("ListDelegatedServicesForAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
 		return out, err
 	}
 	o.mu.Lock()

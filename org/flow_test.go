@@ -247,6 +247,21 @@ func TestCloseAccount(t *testing.T) {
 	}
 }
 
+// Regression (found by the state machine): a clock jump past both the
+// closure delay and the retention closes and removes the account in one
+// call.
+func TestCloseAccountOneJump(t *testing.T) {
+	w := newWorld(t, org.Config{})
+	must(t, w.o.CloseAccount(root(mgmtID), org.CloseAccountInput{AccountId: memberID}))
+	w.clock.Advance(91 * 24 * time.Hour)
+	if ids := accountIDs(w.o.Members(w.orgID)); !cmp.Equal(ids, []string{mgmtID, member2ID}) {
+		t.Errorf("members after 91 days: %v", ids)
+	}
+	if a, _ := w.o.Account(memberID); a.State != org.AccountStateClosed || a.Arn != "" {
+		t.Errorf("departed account: %+v", a)
+	}
+}
+
 func TestTree(t *testing.T) {
 	w := newWorld(t, org.Config{})
 	mgmt := root(mgmtID)

@@ -131,7 +131,7 @@ func (o *Organization) InviteAccountToOrganization(caller *authz.Principal, in I
 	if err != nil {
 		return out, err
 	}
-	if err := c.authorize("InviteAccountToOrganization", nil); err != nil {
+	if err := c.authorize("InviteAccountToOrganization", condition{}); err != nil {
 		return out, err
 	}
 	now := o.lockAdvanced()
@@ -243,7 +243,7 @@ func (o *Organization) AcceptHandshake(caller *authz.Principal, in HandshakeInpu
 	if err != nil {
 		return HandshakeOutput{}, err
 	}
-	if err := c.authorize("AcceptHandshake", nil, o.handshakeARN(c, in.HandshakeId)); err != nil {
+	if err := c.authorize("AcceptHandshake", condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
 		return HandshakeOutput{}, err
 	}
 	now := o.lockAdvanced()
@@ -293,7 +293,7 @@ func (o *Organization) closeHandshake(caller *authz.Principal, in HandshakeInput
 	if err != nil {
 		return HandshakeOutput{}, err
 	}
-	if err := c.authorize(op, nil, o.handshakeARN(c, in.HandshakeId)); err != nil {
+	if err := c.authorize(op, condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
 		return HandshakeOutput{}, err
 	}
 	now := o.lockAdvanced()
@@ -332,7 +332,7 @@ func (o *Organization) DescribeHandshake(caller *authz.Principal, in HandshakeIn
 	if err != nil {
 		return HandshakeOutput{}, err
 	}
-	if err := c.authorize("DescribeHandshake", nil, o.handshakeARN(c, in.HandshakeId)); err != nil {
+	if err := c.authorize("DescribeHandshake", condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
 		return HandshakeOutput{}, err
 	}
 	now := o.lockAdvanced()
@@ -407,7 +407,7 @@ func (o *Organization) listHandshakes(caller *authz.Principal, in ListHandshakes
 	if err != nil {
 		return ListHandshakesOutput{}, err
 	}
-	if err := c.authorize(op, nil); err != nil {
+	if err := c.authorize(op, condition{}); err != nil {
 		return ListHandshakesOutput{}, err
 	}
 	now := o.lockAdvanced()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -261,6 +262,7 @@ type orgState struct {
 	ous        map[string]*container // OUs by id (not the root)
 	members    []*account            // in join order, the management account first
 	joining    int                   // claimed account creations not yet joined
+	inFlight   int                   // account creations IN_PROGRESS
 	policies   map[string]*policy    // customer managed policies by id
 	// attachments: policy id -> target id -> attachment order.
 	attachments map[string]map[string]uint64
@@ -354,22 +356,29 @@ func (o *Organization) advanceLocked(now time.Time) []*createReq {
 		delete(o.pending, r)
 		jobs = o.decideCreate(r, jobs)
 	}
-	for a := range o.closing {
-		switch {
-		case a.state == AccountStatePendingClosure && !a.closeAt.After(now):
+	for _, a := range o.closingInOrder() {
+		if a.state == AccountStatePendingClosure && !a.closeAt.After(now) {
 			a.state = AccountStateClosed
 			a.closedAt = a.closeAt
-		case a.state == AccountStateClosed && !a.closedAt.Add(ClosedAccountRetention).After(now):
+		}
+		if a.state == AccountStateClosed && !a.closedAt.Add(ClosedAccountRetention).After(now) {
 			delete(o.closing, a)
 			if a.org != nil {
 				o.departLocked(a)
 			}
-		case a.state != AccountStatePendingClosure && a.state != AccountStateClosed:
-			delete(o.closing, a)
 		}
 	}
 	o.recomputeDue()
 	return jobs
+}
+
+func (o *Organization) closingInOrder() []*account {
+	out := make([]*account, 0, len(o.closing))
+	for a := range o.closing {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *account) int { return strings.Compare(a.id, b.id) })
+	return out
 }
 
 func (o *Organization) recomputeDue() {

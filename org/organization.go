@@ -101,7 +101,7 @@ func (o *Organization) CreateOrganization(caller *authz.Principal, in CreateOrga
 	if !isAccountID(c.acct) {
 		return CreateOrganizationOutput{}, errAccessDenied()
 	}
-	if err := c.authorize("CreateOrganization", nil); err != nil {
+	if err := c.authorize("CreateOrganization", condition{}); err != nil {
 		return CreateOrganizationOutput{}, err
 	}
 	if fs == OrganizationFeatureSetAll {
@@ -186,7 +186,7 @@ func (o *Organization) DescribeOrganization(caller *authz.Principal) (DescribeOr
 	if err != nil {
 		return DescribeOrganizationOutput{}, err
 	}
-	if err := c.authorize("DescribeOrganization", nil); err != nil {
+	if err := c.authorize("DescribeOrganization", condition{}); err != nil {
 		return DescribeOrganizationOutput{}, err
 	}
 	o.mu.Lock()
@@ -209,7 +209,7 @@ func (o *Organization) DeleteOrganization(caller *authz.Principal) error {
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("DeleteOrganization", nil); err != nil {
+	if err := c.authorize("DeleteOrganization", condition{}); err != nil {
 		return err
 	}
 	now := o.lockAdvanced()
@@ -221,10 +221,8 @@ func (o *Organization) DeleteOrganization(caller *authz.Principal) error {
 	if len(g.members) > 1 {
 		return newError("OrganizationNotEmptyException", msgOrgNotEmpty)
 	}
-	for _, r := range g.creates {
-		if r.state == CreateAccountStateInProgress {
-			return newError("ConcurrentModificationException", msgConcurrent)
-		}
+	if g.inProgress() > 0 {
+		return newError("ConcurrentModificationException", msgConcurrent)
 	}
 	for _, h := range g.handshakes {
 		if h.stateAt(now) == HandshakeStateOpen {

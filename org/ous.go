@@ -46,7 +46,7 @@ func (o *Organization) CreateOrganizationalUnit(caller *authz.Principal, in Crea
 	if err != nil {
 		return CreateOrganizationalUnitOutput{}, err
 	}
-	if err := c.authorize("CreateOrganizationalUnit", nil, c.entityARN(in.ParentId)); err != nil {
+	if err := c.authorize("CreateOrganizationalUnit", condition{}, c.entityARN(in.ParentId)); err != nil {
 		return CreateOrganizationalUnitOutput{}, err
 	}
 	o.mu.Lock()
@@ -107,7 +107,7 @@ func (o *Organization) UpdateOrganizationalUnit(caller *authz.Principal, in Upda
 	if err != nil {
 		return UpdateOrganizationalUnitOutput{}, err
 	}
-	if err := c.authorize("UpdateOrganizationalUnit", nil, c.ouARN(in.OrganizationalUnitId)); err != nil {
+	if err := c.authorize("UpdateOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
 		return UpdateOrganizationalUnitOutput{}, err
 	}
 	o.mu.Lock()
@@ -146,7 +146,7 @@ func (o *Organization) DeleteOrganizationalUnit(caller *authz.Principal, in Dele
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("DeleteOrganizationalUnit", nil, c.ouARN(in.OrganizationalUnitId)); err != nil {
+	if err := c.authorize("DeleteOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
 		return err
 	}
 	o.mu.Lock()
@@ -190,7 +190,7 @@ func (o *Organization) DescribeOrganizationalUnit(caller *authz.Principal, in De
 	if err != nil {
 		return DescribeOrganizationalUnitOutput{}, err
 	}
-	if err := c.authorize("DescribeOrganizationalUnit", nil, c.ouARN(in.OrganizationalUnitId)); err != nil {
+	if err := c.authorize("DescribeOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
 		return DescribeOrganizationalUnitOutput{}, err
 	}
 	o.mu.Lock()
@@ -235,7 +235,7 @@ func (o *Organization) ListOrganizationalUnitsForParent(caller *authz.Principal,
 	if err != nil {
 		return ListOrganizationalUnitsForParentOutput{}, err
 	}
-	if err := c.authorize("ListOrganizationalUnitsForParent", nil, c.entityARN(in.ParentId)); err != nil {
+	if err := c.authorize("ListOrganizationalUnitsForParent", condition{}, c.entityARN(in.ParentId)); err != nil {
 		return ListOrganizationalUnitsForParentOutput{}, err
 	}
 	o.mu.Lock()
@@ -279,7 +279,7 @@ func (o *Organization) ListRoots(caller *authz.Principal, in ListRootsInput) (Li
 	if err != nil {
 		return ListRootsOutput{}, err
 	}
-	if err := c.authorize("ListRoots", nil); err != nil {
+	if err := c.authorize("ListRoots", condition{}); err != nil {
 		return ListRootsOutput{}, err
 	}
 	o.mu.Lock()
@@ -329,7 +329,7 @@ func (o *Organization) ListChildren(caller *authz.Principal, in ListChildrenInpu
 	if err != nil {
 		return ListChildrenOutput{}, err
 	}
-	if err := c.authorize("ListChildren", nil, c.entityARN(in.ParentId)); err != nil {
+	if err := c.authorize("ListChildren", condition{}, c.entityARN(in.ParentId)); err != nil {
 		return ListChildrenOutput{}, err
 	}
 	o.mu.Lock()
@@ -385,7 +385,7 @@ func (o *Organization) ListParents(caller *authz.Principal, in ListParentsInput)
 	if err != nil {
 		return ListParentsOutput{}, err
 	}
-	if err := c.authorize("ListParents", nil, c.entityARN(in.ChildId)); err != nil {
+	if err := c.authorize("ListParents", condition{}, c.entityARN(in.ChildId)); err != nil {
 		return ListParentsOutput{}, err
 	}
 	o.mu.Lock()
@@ -441,7 +441,7 @@ func (o *Organization) MoveAccount(caller *authz.Principal, in MoveAccountInput)
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("MoveAccount", nil, c.accountARN(in.AccountId), c.entityARN(in.SourceParentId), c.entityARN(in.DestinationParentId)); err != nil {
+	if err := c.authorize("MoveAccount", condition{}, c.accountARN(in.AccountId), c.entityARN(in.SourceParentId), c.entityARN(in.DestinationParentId)); err != nil {
 		return err
 	}
 	o.mu.Lock()

@@ -212,7 +212,7 @@ func (o *Organization) EnablePolicyType(caller *authz.Principal, in EnablePolicy
 	if err != nil {
 		return EnablePolicyTypeOutput{}, err
 	}
-	if err := c.authorize("EnablePolicyType", policyTypeContext(in.PolicyType), c.rootARN(in.RootId)); err != nil {
+	if err := c.authorize("EnablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId)); err != nil {
 		return EnablePolicyTypeOutput{}, err
 	}
 	o.mu.Lock()
@@ -287,7 +287,7 @@ func (o *Organization) DisablePolicyType(caller *authz.Principal, in DisablePoli
 	if err != nil {
 		return DisablePolicyTypeOutput{}, err
 	}
-	if err := c.authorize("DisablePolicyType", policyTypeContext(in.PolicyType), c.rootARN(in.RootId)); err != nil {
+	if err := c.authorize("DisablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId)); err != nil {
 		return DisablePolicyTypeOutput{}, err
 	}
 	o.mu.Lock()
@@ -355,7 +355,7 @@ func (o *Organization) CreatePolicy(caller *authz.Principal, in CreatePolicyInpu
 	if err != nil {
 		return CreatePolicyOutput{}, err
 	}
-	if err := c.authorize("CreatePolicy", policyTypeContext(in.Type)); err != nil {
+	if err := c.authorize("CreatePolicy", policyTypeCondition(in.Type)); err != nil {
 		return CreatePolicyOutput{}, err
 	}
 	ti, _ := typeIndex(in.Type)
@@ -484,8 +484,8 @@ func (o *Organization) UpdatePolicy(caller *authz.Principal, in UpdatePolicyInpu
 }
 
 // policyContext gives the organizations:PolicyType key of an existing
-// policy, or nil when there is no such policy.
-func (o *Organization) policyContext(c *call, id string) *authz.Context {
+// policy, or none when there is no such policy.
+func (o *Organization) policyContext(c *call, id string) condition {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	p := o.managed[id]
@@ -495,9 +495,9 @@ func (o *Organization) policyContext(c *call, id string) *authz.Context {
 		}
 	}
 	if p == nil {
-		return nil
+		return condition{}
 	}
-	return policyTypeContext(p.typ)
+	return policyTypeCondition(p.typ)
 }
 
 // DeletePolicyInput is the input of DeletePolicy.
@@ -606,7 +606,7 @@ func (o *Organization) ListPolicies(caller *authz.Principal, in ListPoliciesInpu
 	if err != nil {
 		return ListPoliciesOutput{}, err
 	}
-	if err := c.authorize("ListPolicies", policyTypeContext(in.Filter)); err != nil {
+	if err := c.authorize("ListPolicies", policyTypeCondition(in.Filter)); err != nil {
 		return ListPoliciesOutput{}, err
 	}
 	o.mu.Lock()
@@ -668,7 +668,7 @@ func (o *Organization) ListPoliciesForTarget(caller *authz.Principal, in ListPol
 	if err != nil {
 		return ListPoliciesForTargetOutput{}, err
 	}
-	if err := c.authorize("ListPoliciesForTarget", policyTypeContext(in.Filter), c.entityARN(in.TargetId)); err != nil {
+	if err := c.authorize("ListPoliciesForTarget", policyTypeCondition(in.Filter), c.entityARN(in.TargetId)); err != nil {
 		return ListPoliciesForTargetOutput{}, err
 	}
 	o.mu.Lock()
