@@ -114,6 +114,8 @@ type CreateAccountOutput struct {
 // management account (arn:aws:iam::<management>:root), so that the
 // management account can reach it through sts:AssumeRole.
 //
+// IamUserAccessToBilling is checked and otherwise not modelled.
+//
 // At most MaxConcurrentCreateAccount requests may be in progress
 // (ConstraintViolationException ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED), and
 // an organization whose accounts and open invitations reach its quota

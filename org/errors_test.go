@@ -483,30 +483,30 @@ func TestErrors(t *testing.T) {
 		{"accept someone else's", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
-			_, err = w.o.AcceptHandshake(member, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.AcceptHandshake(member, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "HandshakeNotFoundException"},
 		{"accept twice", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
-			_, err = w.o.AcceptHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.AcceptHandshake(outsider, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 			must(t, err)
-			_, err = w.o.AcceptHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.AcceptHandshake(outsider, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "HandshakeAlreadyInStateException"},
 		{"accept declined", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
-			_, err = w.o.DeclineHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.DeclineHandshake(outsider, org.DeclineHandshakeInput{HandshakeId: h.Handshake.Id})
 			must(t, err)
-			_, err = w.o.AcceptHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.AcceptHandshake(outsider, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "InvalidHandshakeTransitionException"},
 		{"accept expired", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
 			w.clock.Advance(org.HandshakeExpiry)
-			_, err = w.o.AcceptHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.AcceptHandshake(outsider, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "InvalidHandshakeTransitionException"},
 		{"invitation holds a place", false, func(t *testing.T, w *world) error {
@@ -526,19 +526,19 @@ func TestErrors(t *testing.T) {
 		{"cancel by invitee", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
-			_, err = w.o.CancelHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.CancelHandshake(outsider, org.CancelHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "HandshakeNotFoundException"},
 		{"cancel twice", false, func(t *testing.T, w *world) error {
 			h, err := invite(w, outsiderID, org.HandshakePartyTypeAccount)
 			must(t, err)
-			_, err = w.o.CancelHandshake(mgmt, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.CancelHandshake(mgmt, org.CancelHandshakeInput{HandshakeId: h.Handshake.Id})
 			must(t, err)
-			_, err = w.o.CancelHandshake(mgmt, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+			_, err = w.o.CancelHandshake(mgmt, org.CancelHandshakeInput{HandshakeId: h.Handshake.Id})
 			return err
 		}, "HandshakeAlreadyInStateException"},
 		{"two filters", false, func(t *testing.T, w *world) error {
-			_, err := w.o.ListHandshakesForAccount(outsider, org.ListHandshakesInput{Filter: &org.HandshakeFilter{ActionType: org.ActionTypeInvite, ParentHandshakeId: "h-abcdefgh"}})
+			_, err := w.o.ListHandshakesForAccount(outsider, org.ListHandshakesForAccountInput{Filter: &org.HandshakeFilter{ActionType: org.ActionTypeInvite, ParentHandshakeId: "h-abcdefgh"}})
 			return err
 		}, "InvalidInputException/MAX_LIMIT_EXCEEDED_FILTER"},
 	}

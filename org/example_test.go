@@ -52,7 +52,7 @@ func ExampleOrganization_RegisterDelegatedAdministrator() {
 	created, _ := o.CreateOrganization(mgmt, org.CreateOrganizationInput{})
 	h, _ := o.InviteAccountToOrganization(mgmt, org.InviteAccountToOrganizationInput{
 		Target: org.HandshakeParty{Id: "222222222222", Type: org.HandshakePartyTypeAccount}})
-	_, _ = o.AcceptHandshake(member, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+	_, _ = o.AcceptHandshake(member, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 
 	err := o.RegisterDelegatedAdministrator(mgmt, "222222222222", "inspector2.amazonaws.com")
 	fmt.Println(err)
@@ -83,7 +83,7 @@ func ExampleOrganization_SCPChain() {
 	_, _ = o.CreateOrganization(mgmt, org.CreateOrganizationInput{})
 	h, _ := o.InviteAccountToOrganization(mgmt, org.InviteAccountToOrganizationInput{
 		Target: org.HandshakeParty{Id: "222222222222", Type: org.HandshakePartyTypeAccount}})
-	_, _ = o.AcceptHandshake(member, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+	_, _ = o.AcceptHandshake(member, org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 	roots, _ := o.ListRoots(mgmt, org.ListRootsInput{})
 	rootID := roots.Roots[0].Id
 	_, _ = o.EnablePolicyType(mgmt, org.EnablePolicyTypeInput{RootId: rootID, PolicyType: org.PolicyTypeServiceControlPolicy})

@@ -170,38 +170,38 @@ func TestHandshakes(t *testing.T) {
 		t.Errorf("invitation (-want +got):\n%s", diff)
 	}
 	// The invitee finds it by its email address; so does the organization.
-	mine, err := w.o.ListHandshakesForAccount(outsider, org.ListHandshakesInput{})
+	mine, err := w.o.ListHandshakesForAccount(outsider, org.ListHandshakesForAccountInput{})
 	must(t, err)
-	theirs, err := w.o.ListHandshakesForOrganization(mgmt, org.ListHandshakesInput{Filter: &org.HandshakeFilter{ActionType: org.ActionTypeInvite}})
+	theirs, err := w.o.ListHandshakesForOrganization(mgmt, org.ListHandshakesForOrganizationInput{Filter: &org.HandshakeFilter{ActionType: org.ActionTypeInvite}})
 	must(t, err)
 	if len(mine.Handshakes) != 1 || len(theirs.Handshakes) != 3 {
 		t.Fatalf("listed %d for the account, %d for the organization", len(mine.Handshakes), len(theirs.Handshakes))
 	}
-	others, err := w.o.ListHandshakesForAccount(root(memberID), org.ListHandshakesInput{})
+	others, err := w.o.ListHandshakesForAccount(root(memberID), org.ListHandshakesForAccountInput{})
 	must(t, err)
 	if len(others.Handshakes) != 1 { // its own, accepted, invitation
 		t.Errorf("member sees %d handshakes", len(others.Handshakes))
 	}
-	if _, err := w.o.DescribeHandshake(root(memberID), org.HandshakeInput{HandshakeId: h.Handshake.Id}); code(err) != "HandshakeNotFoundException" {
+	if _, err := w.o.DescribeHandshake(root(memberID), org.DescribeHandshakeInput{HandshakeId: h.Handshake.Id}); code(err) != "HandshakeNotFoundException" {
 		t.Errorf("member describes another's invitation: %v", err)
 	}
 
 	// It expires, stays visible for 30 days, then is gone.
 	w.clock.Advance(org.HandshakeExpiry)
-	d, err := w.o.DescribeHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id})
+	d, err := w.o.DescribeHandshake(outsider, org.DescribeHandshakeInput{HandshakeId: h.Handshake.Id})
 	must(t, err)
 	if d.Handshake.State != org.HandshakeStateExpired {
 		t.Errorf("state after 15 days: %s", d.Handshake.State)
 	}
 	w.clock.Advance(org.HandshakeRetention)
-	if _, err := w.o.DescribeHandshake(outsider, org.HandshakeInput{HandshakeId: h.Handshake.Id}); code(err) != "HandshakeNotFoundException" {
+	if _, err := w.o.DescribeHandshake(outsider, org.DescribeHandshakeInput{HandshakeId: h.Handshake.Id}); code(err) != "HandshakeNotFoundException" {
 		t.Errorf("after retention: %v", err)
 	}
 	// An expired invitation no longer blocks a new one, which the invitee
 	// accepts.
 	h2, err := w.o.InviteAccountToOrganization(mgmt, org.InviteAccountToOrganizationInput{Target: org.HandshakeParty{Id: outsiderID, Type: org.HandshakePartyTypeAccount}})
 	must(t, err)
-	acc, err := w.o.AcceptHandshake(outsider, org.HandshakeInput{HandshakeId: h2.Handshake.Id})
+	acc, err := w.o.AcceptHandshake(outsider, org.AcceptHandshakeInput{HandshakeId: h2.Handshake.Id})
 	must(t, err)
 	if acc.Handshake.State != org.HandshakeStateAccepted {
 		t.Errorf("accepted state %s", acc.Handshake.State)

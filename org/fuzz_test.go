@@ -114,7 +114,7 @@ func FuzzIDs(f *testing.F) {
 		errs = append(errs, err)
 		_, err = w.o.ListPoliciesForTarget(mgmt, org.ListPoliciesForTargetInput{TargetId: id, Filter: org.PolicyTypeServiceControlPolicy})
 		errs = append(errs, err)
-		_, err = w.o.DescribeHandshake(mgmt, org.HandshakeInput{HandshakeId: id})
+		_, err = w.o.DescribeHandshake(mgmt, org.DescribeHandshakeInput{HandshakeId: id})
 		errs = append(errs, err)
 		_, err = w.o.DescribeCreateAccountStatus(mgmt, org.DescribeCreateAccountStatusInput{CreateAccountRequestId: id})
 		errs = append(errs, err)

@@ -191,15 +191,43 @@ func (o *Organization) handshakeARN(c *call, id string) string {
 	return c.handshakeARN(id)
 }
 
-// HandshakeInput is the input of AcceptHandshake, DeclineHandshake,
-// CancelHandshake and DescribeHandshake.
-type HandshakeInput struct {
+// AcceptHandshakeInput is the input of AcceptHandshake.
+type AcceptHandshakeInput struct {
 	HandshakeId string `json:"HandshakeId"`
 }
 
-// HandshakeOutput is the output of AcceptHandshake, DeclineHandshake,
-// CancelHandshake and DescribeHandshake.
-type HandshakeOutput struct {
+// AcceptHandshakeOutput is the output of AcceptHandshake.
+type AcceptHandshakeOutput struct {
+	Handshake Handshake `json:"Handshake"`
+}
+
+// DeclineHandshakeInput is the input of DeclineHandshake.
+type DeclineHandshakeInput struct {
+	HandshakeId string `json:"HandshakeId"`
+}
+
+// DeclineHandshakeOutput is the output of DeclineHandshake.
+type DeclineHandshakeOutput struct {
+	Handshake Handshake `json:"Handshake"`
+}
+
+// CancelHandshakeInput is the input of CancelHandshake.
+type CancelHandshakeInput struct {
+	HandshakeId string `json:"HandshakeId"`
+}
+
+// CancelHandshakeOutput is the output of CancelHandshake.
+type CancelHandshakeOutput struct {
+	Handshake Handshake `json:"Handshake"`
+}
+
+// DescribeHandshakeInput is the input of DescribeHandshake.
+type DescribeHandshakeInput struct {
+	HandshakeId string `json:"HandshakeId"`
+}
+
+// DescribeHandshakeOutput is the output of DescribeHandshake.
+type DescribeHandshakeOutput struct {
 	Handshake Handshake `json:"Handshake"`
 }
 
@@ -235,30 +263,30 @@ func (o *Organization) acceptLocked(acct string, id string, now time.Time) (*han
 // managed policy of every enabled policy type, but no
 // OrganizationAccountAccessRole. Only the invited account may accept;
 // others get HandshakeNotFoundException.
-func (o *Organization) AcceptHandshake(caller *authz.Principal, in HandshakeInput) (HandshakeOutput, error) {
+func (o *Organization) AcceptHandshake(caller *authz.Principal, in AcceptHandshakeInput) (AcceptHandshakeOutput, error) {
 	if err := validHandshakeID(in.HandshakeId); err != nil {
-		return HandshakeOutput{}, err
+		return AcceptHandshakeOutput{}, err
 	}
 	c, err := o.start(caller)
 	if err != nil {
-		return HandshakeOutput{}, err
+		return AcceptHandshakeOutput{}, err
 	}
 	if err := c.authorize("AcceptHandshake", condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
-		return HandshakeOutput{}, err
+		return AcceptHandshakeOutput{}, err
 	}
 	now := o.lockAdvanced()
 	h, _, herr := o.acceptLocked(c.acct, in.HandshakeId, now)
 	o.mu.Unlock()
 	if herr != nil {
-		return HandshakeOutput{}, herr
+		return AcceptHandshakeOutput{}, herr
 	}
 	if h.org.featureSet == OrganizationFeatureSetAll {
 		if err := c.dependency(c.acct, organizationsPrincipal, "AWSServiceRoleForOrganizations"); err != nil {
-			return HandshakeOutput{}, err
+			return AcceptHandshakeOutput{}, err
 		}
 		if o.identities != nil {
 			if err := o.identities.CreateServiceLinkedRole(c.acct, organizationsPrincipal); err != nil {
-				return HandshakeOutput{}, errService()
+				return AcceptHandshakeOutput{}, errService()
 			}
 		}
 	}
@@ -266,39 +294,41 @@ func (o *Organization) AcceptHandshake(caller *authz.Principal, in HandshakeInpu
 	defer o.mu.Unlock()
 	h, a, herr := o.acceptLocked(c.acct, in.HandshakeId, now)
 	if herr != nil {
-		return HandshakeOutput{}, herr
+		return AcceptHandshakeOutput{}, herr
 	}
 	h.state, h.closed = HandshakeStateAccepted, now
 	o.joinLocked(h.org, a, AccountJoinedMethodInvited, now)
-	return HandshakeOutput{Handshake: h.out(now)}, nil
+	return AcceptHandshakeOutput{Handshake: h.out(now)}, nil
 }
 
 // DeclineHandshake declines an invitation. Only the invited account may
 // decline it.
-func (o *Organization) DeclineHandshake(caller *authz.Principal, in HandshakeInput) (HandshakeOutput, error) {
-	return o.closeHandshake(caller, in, "DeclineHandshake", HandshakeStateDeclined)
+func (o *Organization) DeclineHandshake(caller *authz.Principal, in DeclineHandshakeInput) (DeclineHandshakeOutput, error) {
+	h, err := o.closeHandshake(caller, in.HandshakeId, "DeclineHandshake", HandshakeStateDeclined)
+	return DeclineHandshakeOutput{Handshake: h}, err
 }
 
 // CancelHandshake cancels an invitation. Only the management account of
 // the inviting organization may cancel it.
-func (o *Organization) CancelHandshake(caller *authz.Principal, in HandshakeInput) (HandshakeOutput, error) {
-	return o.closeHandshake(caller, in, "CancelHandshake", HandshakeStateCanceled)
+func (o *Organization) CancelHandshake(caller *authz.Principal, in CancelHandshakeInput) (CancelHandshakeOutput, error) {
+	h, err := o.closeHandshake(caller, in.HandshakeId, "CancelHandshake", HandshakeStateCanceled)
+	return CancelHandshakeOutput{Handshake: h}, err
 }
 
-func (o *Organization) closeHandshake(caller *authz.Principal, in HandshakeInput, op string, to HandshakeState) (HandshakeOutput, error) {
-	if err := validHandshakeID(in.HandshakeId); err != nil {
-		return HandshakeOutput{}, err
+func (o *Organization) closeHandshake(caller *authz.Principal, id, op string, to HandshakeState) (Handshake, error) {
+	if err := validHandshakeID(id); err != nil {
+		return Handshake{}, err
 	}
 	c, err := o.start(caller)
 	if err != nil {
-		return HandshakeOutput{}, err
+		return Handshake{}, err
 	}
-	if err := c.authorize(op, condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
-		return HandshakeOutput{}, err
+	if err := c.authorize(op, condition{}, o.handshakeARN(c, id)); err != nil {
+		return Handshake{}, err
 	}
 	now := o.lockAdvanced()
 	defer o.mu.Unlock()
-	h := o.handshakes[in.HandshakeId]
+	h := o.handshakes[id]
 	party := false
 	if h != nil {
 		if to == HandshakeStateDeclined {
@@ -308,40 +338,40 @@ func (o *Organization) closeHandshake(caller *authz.Principal, in HandshakeInput
 		}
 	}
 	if !party || !h.visibleAt(now) {
-		return HandshakeOutput{}, newError("HandshakeNotFoundException", msgHandshakeNotFound)
+		return Handshake{}, newError("HandshakeNotFoundException", msgHandshakeNotFound)
 	}
 	switch st := h.stateAt(now); st {
 	case to:
-		return HandshakeOutput{}, newError("HandshakeAlreadyInStateException", msgHandshakeInState)
+		return Handshake{}, newError("HandshakeAlreadyInStateException", msgHandshakeInState)
 	case HandshakeStateOpen:
 	default:
-		return HandshakeOutput{}, newError("InvalidHandshakeTransitionException", msgHandshakeTrans)
+		return Handshake{}, newError("InvalidHandshakeTransitionException", msgHandshakeTrans)
 	}
 	h.state, h.closed = to, now
-	return HandshakeOutput{Handshake: h.out(now)}, nil
+	return h.out(now), nil
 }
 
 // DescribeHandshake describes a handshake to the invited account, or to
 // the management account or a delegated administrator of the inviting
 // organization.
-func (o *Organization) DescribeHandshake(caller *authz.Principal, in HandshakeInput) (HandshakeOutput, error) {
+func (o *Organization) DescribeHandshake(caller *authz.Principal, in DescribeHandshakeInput) (DescribeHandshakeOutput, error) {
 	if err := validHandshakeID(in.HandshakeId); err != nil {
-		return HandshakeOutput{}, err
+		return DescribeHandshakeOutput{}, err
 	}
 	c, err := o.start(caller)
 	if err != nil {
-		return HandshakeOutput{}, err
+		return DescribeHandshakeOutput{}, err
 	}
 	if err := c.authorize("DescribeHandshake", condition{}, o.handshakeARN(c, in.HandshakeId)); err != nil {
-		return HandshakeOutput{}, err
+		return DescribeHandshakeOutput{}, err
 	}
 	now := o.lockAdvanced()
 	defer o.mu.Unlock()
 	h := o.handshakes[in.HandshakeId]
 	if h == nil || !h.visibleAt(now) || !o.handshakeParty(h, c.acct) {
-		return HandshakeOutput{}, newError("HandshakeNotFoundException", msgHandshakeNotFound)
+		return DescribeHandshakeOutput{}, newError("HandshakeNotFoundException", msgHandshakeNotFound)
 	}
-	return HandshakeOutput{Handshake: h.out(now)}, nil
+	return DescribeHandshakeOutput{Handshake: h.out(now)}, nil
 }
 
 func (o *Organization) handshakeParty(h *handshake, acct string) bool {
@@ -352,17 +382,30 @@ func (o *Organization) handshakeParty(h *handshake, acct string) bool {
 	return a != nil && a.org == h.org && (a == h.org.mgmt || len(a.delegated) > 0)
 }
 
-// ListHandshakesInput is the input of ListHandshakesForAccount and
-// ListHandshakesForOrganization.
-type ListHandshakesInput struct {
+// ListHandshakesForAccountInput is the input of ListHandshakesForAccount.
+type ListHandshakesForAccountInput struct {
 	Filter     *HandshakeFilter `json:"Filter,omitempty"`
 	MaxResults int32            `json:"MaxResults,omitempty"`
 	NextToken  string           `json:"NextToken,omitempty"`
 }
 
-// ListHandshakesOutput is the output of ListHandshakesForAccount and
+// ListHandshakesForAccountOutput is the output of ListHandshakesForAccount.
+type ListHandshakesForAccountOutput struct {
+	Handshakes []Handshake `json:"Handshakes"`
+	NextToken  string      `json:"NextToken,omitempty"`
+}
+
+// ListHandshakesForOrganizationInput is the input of
 // ListHandshakesForOrganization.
-type ListHandshakesOutput struct {
+type ListHandshakesForOrganizationInput struct {
+	Filter     *HandshakeFilter `json:"Filter,omitempty"`
+	MaxResults int32            `json:"MaxResults,omitempty"`
+	NextToken  string           `json:"NextToken,omitempty"`
+}
+
+// ListHandshakesForOrganizationOutput is the output of
+// ListHandshakesForOrganization.
+type ListHandshakesForOrganizationOutput struct {
 	Handshakes []Handshake `json:"Handshakes"`
 	NextToken  string      `json:"NextToken,omitempty"`
 }
@@ -370,45 +413,47 @@ type ListHandshakesOutput struct {
 // ListHandshakesForAccount lists the invitations addressed to the caller's
 // account (by id or email address), OPEN ones and those closed less than
 // HandshakeRetention ago. Any account may call it.
-func (o *Organization) ListHandshakesForAccount(caller *authz.Principal, in ListHandshakesInput) (ListHandshakesOutput, error) {
-	return o.listHandshakes(caller, in, "ListHandshakesForAccount")
+func (o *Organization) ListHandshakesForAccount(caller *authz.Principal, in ListHandshakesForAccountInput) (ListHandshakesForAccountOutput, error) {
+	hs, next, err := o.listHandshakes(caller, in.Filter, in.MaxResults, in.NextToken, "ListHandshakesForAccount")
+	return ListHandshakesForAccountOutput{Handshakes: hs, NextToken: next}, err
 }
 
 // ListHandshakesForOrganization lists the invitations the caller's
 // organization sent. The management account and delegated administrators
 // may call it.
-func (o *Organization) ListHandshakesForOrganization(caller *authz.Principal, in ListHandshakesInput) (ListHandshakesOutput, error) {
-	return o.listHandshakes(caller, in, "ListHandshakesForOrganization")
+func (o *Organization) ListHandshakesForOrganization(caller *authz.Principal, in ListHandshakesForOrganizationInput) (ListHandshakesForOrganizationOutput, error) {
+	hs, next, err := o.listHandshakes(caller, in.Filter, in.MaxResults, in.NextToken, "ListHandshakesForOrganization")
+	return ListHandshakesForOrganizationOutput{Handshakes: hs, NextToken: next}, err
 }
 
-func (o *Organization) listHandshakes(caller *authz.Principal, in ListHandshakesInput, op string) (ListHandshakesOutput, error) {
+func (o *Organization) listHandshakes(caller *authz.Principal, filter *HandshakeFilter, maxResults int32, token, op string) ([]Handshake, string, error) {
 	scope := ""
-	if f := in.Filter; f != nil {
+	if f := filter; f != nil {
 		if f.ActionType != "" && f.ParentHandshakeId != "" {
-			return ListHandshakesOutput{}, errInvalid(InvalidInputExceptionReasonMaxLimitExceededFilter)
+			return nil, "", errInvalid(InvalidInputExceptionReasonMaxLimitExceededFilter)
 		}
 		if f.ActionType != "" {
 			if err := validEnum(f.ActionType, f.ActionType.Values()); err != nil {
-				return ListHandshakesOutput{}, err
+				return nil, "", err
 			}
 		}
 		if f.ParentHandshakeId != "" {
 			if err := validHandshakeID(f.ParentHandshakeId); err != nil {
-				return ListHandshakesOutput{}, err
+				return nil, "", err
 			}
 		}
 		scope = string(f.ActionType) + "/" + f.ParentHandshakeId
 	}
-	p, perr := newPager(op, scope, in.MaxResults, in.NextToken)
+	p, perr := newPager(op, scope, maxResults, token)
 	if perr != nil {
-		return ListHandshakesOutput{}, perr
+		return nil, "", perr
 	}
 	c, err := o.start(caller)
 	if err != nil {
-		return ListHandshakesOutput{}, err
+		return nil, "", err
 	}
 	if err := c.authorize(op, condition{}); err != nil {
-		return ListHandshakesOutput{}, err
+		return nil, "", err
 	}
 	now := o.lockAdvanced()
 	defer o.mu.Unlock()
@@ -416,7 +461,7 @@ func (o *Organization) listHandshakes(caller *authz.Principal, in ListHandshakes
 	if op == "ListHandshakesForOrganization" {
 		g, _, err := o.ruleLocked(c.acct, ruleAdmin)
 		if err != nil {
-			return ListHandshakesOutput{}, err
+			return nil, "", err
 		}
 		candidates = g.handshakes
 	} else {
@@ -433,15 +478,15 @@ func (o *Organization) listHandshakes(caller *authz.Principal, in ListHandshakes
 		if !h.visibleAt(now) {
 			continue
 		}
-		if f := in.Filter; f != nil && (f.ActionType != "" && f.ActionType != ActionTypeInvite || f.ParentHandshakeId != "") {
+		if f := filter; f != nil && (f.ActionType != "" && f.ActionType != ActionTypeInvite || f.ParentHandshakeId != "") {
 			continue // only invitations, which have no parent, are modelled
 		}
 		all = append(all, h)
 	}
 	items, next := page(all, func(h *handshake) uint64 { return h.seq }, p)
-	out := ListHandshakesOutput{NextToken: next, Handshakes: make([]Handshake, len(items))}
+	out := make([]Handshake, len(items))
 	for i, h := range items {
-		out.Handshakes[i] = h.out(now)
+		out[i] = h.out(now)
 	}
-	return out, nil
+	return out, next, nil
 }

@@ -200,7 +200,7 @@ func (w *world) invite(acct string) {
 	w.t.Helper()
 	h, err := w.o.InviteAccountToOrganization(root(mgmtID), org.InviteAccountToOrganizationInput{Target: org.HandshakeParty{Id: acct, Type: org.HandshakePartyTypeAccount}})
 	must(w.t, err)
-	_, err = w.o.AcceptHandshake(root(acct), org.HandshakeInput{HandshakeId: h.Handshake.Id})
+	_, err = w.o.AcceptHandshake(root(acct), org.AcceptHandshakeInput{HandshakeId: h.Handshake.Id})
 	must(w.t, err)
 }
 

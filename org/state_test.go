@@ -558,7 +558,7 @@ func (s *machine) accept(t *rapid.T) {
 	case s.m.members[a]:
 		want = "HandshakeConstraintViolationException/ALREADY_IN_AN_ORGANIZATION"
 	}
-	_, err := s.o.AcceptHandshake(root(a), org.HandshakeInput{HandshakeId: inv.id})
+	_, err := s.o.AcceptHandshake(root(a), org.AcceptHandshakeInput{HandshakeId: inv.id})
 	s.check("AcceptHandshake "+a, caller{acct: a}, want, err)
 	if err == nil {
 		inv.accepted = true
