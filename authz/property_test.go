@@ -40,15 +40,16 @@ var (
 	gFed = authz.Principal{Type: authz.PrincipalFederatedUser, ARN: "arn:aws:sts::" + gA + ":federated-user/fed", Account: gA,
 		ParentUserARN: gBob.ARN, UserID: gA + ":fed"}
 	gSvc  = authz.Principal{Type: authz.PrincipalService, Service: "sqs.amazonaws.com"}
+	gWeb  = authz.Principal{Type: authz.PrincipalWebIdentity, Provider: "cognito-identity.amazonaws.com"}
 	gAnon = authz.Principal{Type: authz.PrincipalAnonymous}
 
-	gPrincipals = []authz.Principal{gRootA, gRootB, gBob, gCarol, gApp, gAppB, gFed, gSvc, gAnon}
+	gPrincipals = []authz.Principal{gRootA, gRootB, gBob, gCarol, gApp, gAppB, gFed, gSvc, gWeb, gAnon}
 )
 
 // Actions: four services, concrete actions for requests and patterns with
 // and without wildcards for policies.
 var (
-	gActions        = []string{"s3:GetObject", "s3:PutObject", "s3:ListBucket", "iam:GetUser", "iam:CreateUser", "sqs:SendMessage", "ec2:RunInstances"}
+	gActions        = []string{"s3:GetObject", "s3:PutObject", "s3:ListBucket", "iam:GetUser", "iam:CreateUser", "sqs:SendMessage", "ec2:RunInstances", "sts:AssumeRole"}
 	gActionPatterns = []string{
 		"*", "s3:*", "s3:Get*", "s3:?utObject", "s3:GetObject", "S3:getobject", "s3:*Object", "s3:ListBucket",
 		"iam:*User", "iam:Get*", "IAM:CreateUser", "sqs:*", "sqs:SendMessage", "ec2:Run*", "ec2:*", "*:Get*", "s3:Get?",
@@ -77,8 +78,9 @@ var (
 		"*", gA, gB, gRootA.ARN, gRootB.ARN, gBob.ARN, gCarol.ARN, gApp.RoleARN, gAppB.RoleARN, gApp.ARN, gAppB.ARN,
 		gFed.ARN, gBob.UniqueID, gApp.UniqueID,
 	}
-	gServicePrincipals = []string{"sqs.amazonaws.com", "ec2.amazonaws.com"}
-	gNotPrincipals     = [][]string{
+	gServicePrincipals   = []string{"sqs.amazonaws.com", "ec2.amazonaws.com"}
+	gFederatedPrincipals = []string{"cognito-identity.amazonaws.com", "accounts.google.com"}
+	gNotPrincipals       = [][]string{
 		{gBob.ARN, gA}, {gBob.ARN}, {gApp.ARN, gApp.RoleARN, gA}, {gApp.ARN, gA}, {gFed.ARN, gA},
 		{gRootA.ARN}, {gB}, {gCarol.ARN, gRootB.ARN}, {gAppB.ARN, gAppB.RoleARN, gB},
 	}
@@ -94,13 +96,14 @@ type gKey struct {
 
 var gKeys = []gKey{
 	{"aws:PrincipalTag/team", []string{"String"}, []string{"red", "blue", "RED", "r*", "?ed", "${aws:username}"}},
-	{"aws:RequestTag/team", []string{"String"}, []string{"red", "blue", "bob", "${aws:PrincipalTag/team}", "${aws:PrincipalTag/team, 'blue'}", "${aws:username}", "r${*}"}},
+	{"aws:RequestTag/team", []string{"String"}, []string{"red", "blue", "bob", "${aws:PrincipalTag/team}", "${aws:PrincipalTag/team, 'blue'}", "${aws:username}", "r${*}", "a${$}b"}},
 	{"aws:SourceIp", []string{"Ip"}, []string{"203.0.113.0/24", "10.0.0.0/8", "2001:db8::/32", "203.0.113.7"}},
 	{"s3:max-keys", []string{"Numeric"}, []string{"10", "10.5", "0", "100"}},
 	{"aws:SecureTransport", []string{"Bool"}, []string{"true", "false"}},
 	{"aws:TagKeys", []string{"String"}, []string{"env", "team", "cost*", "Team"}},
 	{"aws:CurrentTime", []string{"Date"}, []string{"2020-01-01T00:00:00Z", "1577836800", "2026-01-01T00:00:00Z"}},
 	{"aws:username", []string{"String"}, []string{"bob", "carol", "b*", "${aws:username}"}},
+	{"aws:SourceArn", []string{"Arn"}, []string{"arn:aws:s3:::bucket/home/${aws:PrincipalTag/team}/*", "arn:aws:sqs:*:" + gA + ":*", "arn:aws:s3:::*/home/${aws:username}/*"}},
 	{"aws:PrincipalArn", []string{"Arn", "String"}, []string{
 		gBob.ARN, "arn:aws:iam::*:role/*", "arn:aws:iam::" + gA + ":*", "arn:aws:iam::" + gB + ":*",
 		"arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:root",
@@ -111,12 +114,13 @@ var gKeys = []gKey{
 // the principal. Some do not parse for the key's operators.
 var gContextValues = map[string][]string{
 	"aws:PrincipalTag/team": {"red", "blue", "Red", "r*", "bob"},
-	"aws:RequestTag/team":   {"red", "blue", "bob", "r*"},
+	"aws:RequestTag/team":   {"red", "blue", "bob", "r*", "a$b"},
 	"aws:SourceIp":          {"203.0.113.7", "10.1.2.3", "2001:db8::1", "198.51.100.1", "not-an-ip"},
 	"s3:max-keys":           {"5", "10", "10.0", "200", "ten"},
 	"aws:SecureTransport":   {"true", "false", "maybe"},
 	"aws:TagKeys":           {"env", "team", "cost-center", "Team"},
 	"aws:CurrentTime":       {"2026-01-01T00:00:00Z", "2019-06-01T00:00:00Z", "1577836800", "yesterday"},
+	"aws:SourceArn":         {"arn:aws:s3:::bucket/home/red/x", "arn:aws:s3:::bucket/home/r*/x", "arn:aws:s3:::b/home/bob/x", "arn:aws:sqs:us-east-1:" + gA + ":q", "not-an-arn"},
 }
 
 var gFamilyOps = map[string][]string{
@@ -131,9 +135,10 @@ var gFamilyOps = map[string][]string{
 // The model of a policy document.
 
 type mPrin struct {
-	star    bool // the "*" form
-	aws     []string
-	service []string
+	star      bool // the "*" form
+	aws       []string
+	service   []string
+	federated []string
 }
 
 type mCond struct {
@@ -226,6 +231,9 @@ func (p *mPolicy) renderPrincipal(pr *mPrin) string {
 	}
 	if len(pr.service) > 0 {
 		f = append(f, `"Service":`+p.list(pr.service))
+	}
+	if len(pr.federated) > 0 {
+		f = append(f, `"Federated":`+p.list(pr.federated))
 	}
 	return "{" + strings.Join(f, ",") + "}"
 }
@@ -515,13 +523,21 @@ func genStmt(t *rapid.T, kind authz.Kind, effect authz.Effect, o genOpts) mStmt 
 				}
 			}
 			s.principal, s.notPrin = &mPrin{aws: aws}, true
+			if oneIn(t, 3, "notservice") {
+				s.principal.service = someOf(t, "services", gServicePrincipals, 1, 1)
+			}
+			if oneIn(t, 3, "notfederated") {
+				s.principal.federated = someOf(t, "federated", gFederatedPrincipals, 1, 1)
+			}
 			break
 		}
-		switch rapid.IntRange(0, 7).Draw(t, "principalform") {
+		switch rapid.IntRange(0, 8).Draw(t, "principalform") {
 		case 0:
 			s.principal = &mPrin{star: true}
 		case 1:
 			s.principal = &mPrin{service: someOf(t, "services", gServicePrincipals, 1, 2)}
+		case 2:
+			s.principal = &mPrin{federated: someOf(t, "federated", gFederatedPrincipals, 1, 2)}
 		default:
 			s.principal = &mPrin{aws: someOf(t, "aws", gAWSPrincipals, 1, 3)}
 		}
@@ -618,7 +634,7 @@ type gcase struct {
 func genCaseWith(o genOpts) *rapid.Generator[gcase] {
 	return rapid.Custom(func(t *rapid.T) gcase {
 		req := genRequest(t)
-		return gcase{req, genSetFor(t, req.principal, o)}
+		return gcase{req, genSetFor(t, req.principal, req.action, o)}
 	})
 }
 
@@ -639,7 +655,7 @@ func genRequest(t *rapid.T) *mRequest {
 	r.resource = rapid.SampledFrom(gResources).Draw(t, "resource")
 	r.resourceAccount = rapid.SampledFrom([]string{"", "", gA, gB}).Draw(t, "resourceaccount")
 	r.ctx = map[string]mCtxVal{}
-	for _, k := range []string{"aws:PrincipalTag/team", "aws:RequestTag/team", "aws:SourceIp", "s3:max-keys", "aws:SecureTransport", "aws:TagKeys", "aws:CurrentTime"} {
+	for _, k := range []string{"aws:PrincipalTag/team", "aws:RequestTag/team", "aws:SourceIp", "s3:max-keys", "aws:SecureTransport", "aws:TagKeys", "aws:CurrentTime", "aws:SourceArn"} {
 		vals := gContextValues[k]
 		switch rapid.IntRange(0, 5).Draw(t, "presence "+k) {
 		case 0, 1: // absent
@@ -656,7 +672,7 @@ func genRequest(t *rapid.T) *mRequest {
 	return r
 }
 
-func genSetFor(t *rapid.T, p authz.Principal, o genOpts) *mSet {
+func genSetFor(t *rapid.T, p authz.Principal, action string, o genOpts) *mSet {
 	s := &mSet{}
 	if isIAM(p) && p.Type != authz.PrincipalRoot {
 		s.identity = rapid.SliceOfN(genPolicy(authz.Identity, o), 0, 2).Draw(t, "identity")
@@ -669,7 +685,11 @@ func genSetFor(t *rapid.T, p authz.Principal, o genOpts) *mSet {
 			s.session = &sp
 		}
 	}
-	if !oneIn(t, 3, "noresource") {
+	switch {
+	case action == "sts:AssumeRole" && !oneIn(t, 3, "notrust"):
+		rp := genTrust(t, o)
+		s.resource = &rp
+	case !oneIn(t, 3, "noresource"):
 		rp := genPolicy(authz.Resource, o).Draw(t, "resource")
 		s.resource = &rp
 	}
@@ -716,8 +736,17 @@ func applicableSlots(req *mRequest, s *mSet, existingOnly bool) []slot {
 }
 
 // add appends the statement to the slot, creating the policy if the slot
-// has none; SCP and RCP statements go into a new policy of their level.
+// has none; SCP and RCP statements go into a new policy of their level,
+// statements for a trust policy are made trust statements.
 func (s *mSet) add(sl slot, st mStmt) {
+	if sl.kind == authz.Resource && s.resource != nil && s.resource.kind == authz.Trust {
+		// A trust policy holds only sts:AssumeRole* statements without a
+		// resource or NotPrincipal; the request is sts:AssumeRole.
+		st.actions, st.notAction, st.resources, st.notRes = []string{"sts:AssumeRole"}, false, nil, false
+		if st.notPrin {
+			st.principal, st.notPrin = &mPrin{star: true}, false
+		}
+	}
 	newPolicy := mPolicy{kind: sl.kind, version: authz.Version2012, stmts: []mStmt{st}}
 	appendTo := func(p **mPolicy) {
 		if *p == nil {
@@ -878,7 +907,7 @@ func propRoundTrip(t *rapid.T) {
 	}
 	m := genPolicy(kind, genOpts{}).Draw(t, "policy")
 	if kind == authz.Resource && oneIn(t, 3, "trust") {
-		m = genTrust(t)
+		m = genTrust(t, genOpts{})
 	}
 	p := m.parse(t)
 	out, err := p.MarshalJSON()
@@ -901,10 +930,15 @@ func propRoundTrip(t *rapid.T) {
 	}
 }
 
-func genTrust(t *rapid.T) mPolicy {
+// genTrust draws a role trust policy: Allow and Deny statements with
+// principals, for the sts:AssumeRole family, without a resource.
+func genTrust(t *rapid.T, o genOpts) mPolicy {
 	p := mPolicy{kind: authz.Trust, version: rapid.SampledFrom([]string{authz.Version2012, authz.Version2008}).Draw(t, "version")}
 	for range rapid.IntRange(1, 2).Draw(t, "nstmts") {
-		s := genStmt(t, authz.Resource, authz.Allow, genOpts{})
+		s := genStmt(t, authz.Resource, "", o)
+		if s.notPrin {
+			s.principal, s.notPrin = &mPrin{star: true}, false // no NotPrincipal in trust policies
+		}
 		s.actions = someOf(t, "actions", []string{"sts:AssumeRole", "sts:TagSession", "sts:AssumeRoleWithWebIdentity"}, 1, 2)
 		s.notAction, s.resources, s.notRes = false, nil, false
 		p.stmts = append(p.stmts, s)
@@ -929,7 +963,7 @@ func propExplainAgrees(t *rapid.T) {
 			t.Fatalf("explicit deny without a matched Deny statement\n%s", exp)
 		}
 	case authz.Allowed:
-		if exp.DecidedBy != authz.Identity && exp.DecidedBy != authz.Resource {
+		if exp.DecidedBy != authz.Identity && exp.DecidedBy != authz.Resource && exp.DecidedBy != authz.Trust {
 			t.Fatalf("allowed by %q\n%s", exp.DecidedBy, exp)
 		}
 		if exp.Reason() != "" {

@@ -40,6 +40,9 @@ import (
 //   - an empty multi-valued key is present for Null;
 //   - a NotPrincipal Deny exempts a federated user listed with its account;
 //   - RCPs, like SCPs, do not restrict service-linked roles.
+//
+// A role trust policy is the resource-based policy of sts:AssumeRole* and
+// must allow even within the account.
 
 // grant is how a resource-based policy statement names the caller,
 // weakest first.
@@ -145,7 +148,7 @@ func refEvaluate(req *mRequest, set *mSet) authz.Decision {
 		}
 	}
 	if resourceAccount == p.Account {
-		if set.requireRP && rp == grantNone {
+		if (set.requireRP || set.resource != nil && set.resource.kind == authz.Trust) && rp == grantNone {
 			return authz.ImplicitDeny // role trust and key policies must allow
 		}
 		switch rp {
@@ -225,6 +228,11 @@ func (r *refEval) named(pr *mPrin) grant {
 			return grantDirect
 		}
 		return grantNone
+	case authz.PrincipalWebIdentity:
+		if contains(pr.federated, p.Provider) {
+			return grantDirect
+		}
+		return grantNone
 	case authz.PrincipalAnonymous:
 		return grantNone
 	}
@@ -276,6 +284,8 @@ func (r *refEval) exempt(pr *mPrin) bool {
 		return account && listed(p.ARN)
 	case authz.PrincipalService:
 		return contains(pr.service, p.Service)
+	case authz.PrincipalWebIdentity:
+		return contains(pr.federated, p.Provider)
 	}
 	return false
 }
@@ -304,6 +314,9 @@ func (r *refEval) actionMatches(s *mStmt) bool {
 // by one, case-sensitively, with * and ? inside each. A pattern with a
 // policy variable that has no value matches no resource.
 func (r *refEval) resourceMatches(pol *mPolicy, s *mStmt) bool {
+	if s.resources == nil {
+		return true // a trust policy's statement covers its role
+	}
 	for _, pat := range s.resources {
 		m := false
 		if pat == "*" {
