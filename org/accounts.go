@@ -171,9 +171,7 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 	g.creates = append(g.creates, r)
 	g.inFlight++
 	o.pending[r] = struct{}{}
-	if o.due.IsZero() || r.due.Before(o.due) {
-		o.due = r.due
-	}
+	o.dueBy(r.due)
 	return CreateAccountOutput{CreateAccountStatus: r.status()}, nil
 }
 
@@ -593,9 +591,7 @@ func (o *Organization) CloseAccount(caller *authz.Principal, in CloseAccountInpu
 	}
 	a.state, a.closeAt = AccountStatePendingClosure, now.Add(CloseAccountDelay)
 	o.closing[a] = struct{}{}
-	if o.due.IsZero() || a.closeAt.Before(o.due) {
-		o.due = a.closeAt
-	}
+	o.dueBy(a.closeAt)
 	return nil
 }
 
@@ -621,7 +617,7 @@ func (o *Organization) SuspendAccount(accountID string) error {
 // organization, described as DescribeAccount describes it, or a standalone
 // account (Id, Email, Name, State and Status only).
 func (o *Organization) Account(accountID string) (Account, bool) {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	a := o.accounts[accountID]
 	if a == nil {
@@ -633,7 +629,7 @@ func (o *Organization) Account(accountID string) (Account, bool) {
 // Members returns every account of an organization, the management account
 // first, in the order they joined; nil for an unknown organization.
 func (o *Organization) Members(orgID string) []Account {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	g := o.orgs[orgID]
 	if g == nil {
@@ -650,7 +646,7 @@ func (o *Organization) Members(orgID string) []Account {
 // organization of any account in one; ok is false for an account in no
 // organization.
 func (o *Organization) ManagementAccount(accountID string) (mgmt string, orgID string, ok bool) {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	a := o.accounts[accountID]
 	if a == nil || a.org == nil {

@@ -462,7 +462,7 @@ func (o *Organization) ListDelegatedServicesForAccount(caller *authz.Principal, 
 // administrators of a service in an organization, in order of
 // registration. It is a library accessor: no caller, no checks.
 func (o *Organization) DelegatedAdministrators(orgID, servicePrincipal string) []string {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	g := o.orgs[orgID]
 	if g == nil {
@@ -483,7 +483,7 @@ func (o *Organization) DelegatedAdministrators(orgID, servicePrincipal string) [
 // ServiceAccessEnabled reports whether a service has trusted access to an
 // organization. It is a library accessor: no caller, no checks.
 func (o *Organization) ServiceAccessEnabled(orgID, servicePrincipal string) bool {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	g := o.orgs[orgID]
 	return g != nil && g.services[servicePrincipal] != nil

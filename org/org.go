@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
@@ -156,6 +157,7 @@ type Organization struct {
 	pending    map[*createReq]struct{} // IN_PROGRESS, not yet claimed
 	closing    map[*account]struct{}   // PENDING_CLOSURE, or CLOSED awaiting departure
 	due        time.Time               // earliest time some asynchronous work is due; zero if none
+	pendingAny atomic.Bool             // due is set: readers without a clock must look
 	managed    map[string]*policy      // AWS managed policies by id
 	managedOf  [numTypes]*policy
 }
@@ -214,6 +216,7 @@ type account struct {
 	joinSeq      uint64 // order in the organization
 	placeSeq     uint64 // order in its parent
 	target
+	chains [numTypes]cachedChain
 
 	delegated map[string]*delegation // service principal -> registration
 	daSeq     uint64                 // order among delegated administrators
@@ -274,20 +277,19 @@ type orgState struct {
 	creates     []*createReq
 	handshakes  []*handshake
 	gen         uint64
-	chains      [numTypes]map[string]cachedChain
 }
 
+// cachedChain is an account's SCP or RCP chain, valid while its
+// organization's generation is gen.
 type cachedChain struct {
+	org   *orgState
+	gen   uint64
 	chain []*authz.PolicyList
-	mgmt  bool
 }
 
 // changed invalidates every cached policy list and chain of the
 // organization.
-func (g *orgState) changed() {
-	g.gen++
-	g.chains = [numTypes]map[string]cachedChain{}
-}
+func (g *orgState) changed() { g.gen++ }
 
 func (o *Organization) nextSeq() uint64 {
 	o.seq++
@@ -400,4 +402,24 @@ func (o *Organization) recomputeDue() {
 		}
 	}
 	o.due = due
+	o.pendingAny.Store(!due.IsZero())
+}
+
+// dueBy makes asynchronous work due at t at the latest.
+func (o *Organization) dueBy(t time.Time) {
+	if o.due.IsZero() || t.Before(o.due) {
+		o.due = t
+	}
+	o.pendingAny.Store(true)
+}
+
+// lockFast locks the service for an accessor that needs no clock: it
+// reads the clock and advances only when some asynchronous work is
+// pending.
+func (o *Organization) lockFast() {
+	if o.pendingAny.Load() {
+		o.lockAdvanced()
+		return
+	}
+	o.mu.Lock()
 }

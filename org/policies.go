@@ -884,7 +884,7 @@ func (o *Organization) RCPChain(accountID string) (chain []*authz.PolicyList, ma
 }
 
 func (o *Organization) chain(accountID string, ti int) ([]*authz.PolicyList, bool) {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	a := o.accounts[accountID]
 	if a == nil || a.org == nil {
@@ -895,7 +895,7 @@ func (o *Organization) chain(accountID string, ti int) ([]*authz.PolicyList, boo
 	if !g.enabled[ti] {
 		return nil, mgmt
 	}
-	if c, ok := g.chains[ti][accountID]; ok {
+	if c := &a.chains[ti]; c.org == g && c.gen == g.gen {
 		return c.chain, mgmt
 	}
 	var ous []*container
@@ -908,10 +908,7 @@ func (o *Organization) chain(accountID string, ti int) ([]*authz.PolicyList, boo
 		chain = append(chain, o.listLocked(g, &ous[i].target, ti))
 	}
 	chain = append(chain, o.listLocked(g, &a.target, ti))
-	if g.chains[ti] == nil {
-		g.chains[ti] = make(map[string]cachedChain)
-	}
-	g.chains[ti][accountID] = cachedChain{chain: chain, mgmt: mgmt}
+	a.chains[ti] = cachedChain{org: g, gen: g.gen, chain: chain}
 	return chain, mgmt
 }
 
@@ -937,7 +934,7 @@ func (o *Organization) listLocked(g *orgState, t *target, ti int) *authz.PolicyL
 // account is in no organization. The paths slice is shared and must not be
 // modified.
 func (o *Organization) OrgContext(accountID string) (orgID string, paths []string, ok bool) {
-	o.lockAdvanced()
+	o.lockFast()
 	defer o.mu.Unlock()
 	a := o.accounts[accountID]
 	if a == nil || a.org == nil {
