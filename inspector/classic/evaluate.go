@@ -285,7 +285,7 @@ func cveFinding(in *Instance, v *inspector.VulnerabilityMatch, asset *AssetAttri
 // Network Reachability.
 
 // recognizedPorts are the well-known services of the Network Reachability
-// rules package, by protocol and port.
+// rules package, by protocol and port; recognizedList their ports, sorted.
 var recognizedPorts = func() map[inspector.NetworkProtocol]map[int]string {
 	tcp, udp := map[int]string{}, map[int]string{}
 	add := func(m map[int]string, name string, ports ...int) {
@@ -331,6 +331,11 @@ var recognizedPorts = func() map[inspector.NetworkProtocol]map[int]string {
 	return map[inspector.NetworkProtocol]map[int]string{inspector.NetworkProtocolTcp: tcp, inspector.NetworkProtocolUdp: udp}
 }()
 
+var recognizedList = map[inspector.NetworkProtocol][]int{
+	inspector.NetworkProtocolTcp: slices.Sorted(maps.Keys(recognizedPorts[inspector.NetworkProtocolTcp])),
+	inspector.NetworkProtocolUdp: slices.Sorted(maps.Keys(recognizedPorts[inspector.NetworkProtocolUdp])),
+}
+
 // reachabilityFindings are the Network Reachability findings of one
 // instance: one per recognized port reachable from the internet
 // (RecognizedPortWithListener, RecognizedPortNoListener, or
@@ -360,7 +365,7 @@ func reachabilityFindings(in *Instance, health AgentHealth, asset *AssetAttribut
 			ranges[r.Protocol] = append(ranges[r.Protocol], strconv.Itoa(r.Begin)+"-"+strconv.Itoa(r.End))
 		}
 		known := recognizedPorts[r.Protocol]
-		for _, port := range slices.Sorted(maps.Keys(known)) {
+		for _, port := range recognizedList[r.Protocol] {
 			if port < r.Begin || port > r.End {
 				continue
 			}

@@ -3,7 +3,6 @@ package classic_test
 import (
 	"bytes"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
@@ -23,6 +22,13 @@ var (
 	otherRoot = &authz.Principal{Type: authz.PrincipalRoot, ARN: "arn:aws:iam::" + other + ":root", Account: other, UserID: other}
 	t0        = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 )
+
+// tb is what the helpers need of *testing.T, *testing.B and *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}
 
 // clock is a settable clock, safe for concurrent use.
 type clock struct {
@@ -50,7 +56,7 @@ type world struct {
 	clock *clock
 }
 
-func newWorld(t testing.TB, mod func(*classic.Config)) *world {
+func newWorld(t tb, mod func(*classic.Config)) *world {
 	t.Helper()
 	w := &world{clock: newClock()}
 	cfg := classic.Config{
@@ -110,7 +116,7 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-func ok(t testing.TB, err error) {
+func ok(t tb, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +125,7 @@ func ok(t testing.TB, err error) {
 
 // setup creates a resource group on tag env=prod, a target and a template
 // of the CVE and Network Reachability packages (duration 180 s).
-func (w *world) setup(t testing.TB) (targetArn, templateArn string) {
+func (w *world) setup(t tb) (targetArn, templateArn string) {
 	t.Helper()
 	g := must(w.svc.CreateResourceGroup(root, region, &classic.CreateResourceGroupInput{
 		ResourceGroupTags: []classic.ResourceGroupTag{{Key: "env", Value: "prod"}}}))
@@ -133,7 +139,7 @@ func (w *world) setup(t testing.TB) (targetArn, templateArn string) {
 	return tg.AssessmentTargetArn, tp.AssessmentTemplateArn
 }
 
-func (w *world) describeRun(t testing.TB, arn string) classic.AssessmentRun {
+func (w *world) describeRun(t tb, arn string) classic.AssessmentRun {
 	t.Helper()
 	out := must(w.svc.DescribeAssessmentRuns(root, region, &classic.DescribeAssessmentRunsInput{AssessmentRunArns: []string{arn}}))
 	if len(out.AssessmentRuns) != 1 {
@@ -144,7 +150,7 @@ func (w *world) describeRun(t testing.TB, arn string) classic.AssessmentRun {
 
 // allFindings lists every finding ARN of the runs (all runs when none),
 // following the pagination.
-func (w *world) allFindings(t testing.TB, f *classic.FindingFilter, runs ...string) []string {
+func (w *world) allFindings(t tb, f *classic.FindingFilter, runs ...string) []string {
 	t.Helper()
 	var out []string
 	in := &classic.ListFindingsInput{AssessmentRunArns: runs, Filter: f, MaxResults: 7}
