@@ -43,7 +43,7 @@ func TestKeyCacheConcurrent(t *testing.T) {
 				akid := fmt.Sprintf("AKID%d", (g*7+i)%20)
 				want := deriveSigningKey("secret", "20150830", "us-east-1", "iam")
 				got := cachedSigningKey(&s.keys, akid, "secret", "20150830", "us-east-1", "iam", s.CacheSize)
-				if got != want {
+				if got.key != want {
 					t.Errorf("cached key differs from the derived one")
 					return
 				}

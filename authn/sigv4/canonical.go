@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"net/http"
 	"net/url"
@@ -61,15 +62,21 @@ func unhex(c byte) (byte, bool) {
 }
 
 // appendURIEncode appends UriEncode(s): every byte but the unreserved ones
-// (and '/' when keepSlash) as %XX with upper-case hex.
+// (and '/' when keepSlash) as %XX with upper-case hex. Runs of bytes kept as
+// they are are copied whole.
 func appendURIEncode(dst []byte, s string, keepSlash bool) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreserved[c] || (keepSlash && c == '/') {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && (unreserved[s[i]] || (keepSlash && s[i] == '/')) {
+			i++
 		}
+		dst = append(dst, s[:i]...)
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
+		s = s[i+1:]
 	}
 	return dst
 }
@@ -78,14 +85,21 @@ func appendURIEncode(dst []byte, s string, keepSlash bool) []byte {
 // valid %XX into its byte and leaves everything else (including '+', which
 // is a literal plus, and a stray '%') as it is.
 func appendQueryComponent(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && unreserved[s[i]] {
+			i++
+		}
+		dst = append(dst, s[:i]...)
+		if i == len(s) {
+			break
+		}
+		c, n := s[i], 1
 		if c == '%' && i+2 < len(s) {
 			hi, ok1 := unhex(s[i+1])
 			lo, ok2 := unhex(s[i+2])
 			if ok1 && ok2 {
-				c = hi<<4 | lo
-				i += 2
+				c, n = hi<<4|lo, 3
 			}
 		}
 		if unreserved[c] {
@@ -93,6 +107,7 @@ func appendQueryComponent(dst []byte, s string) []byte {
 		} else {
 			dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
 		}
+		s = s[i+n:]
 	}
 	return dst
 }
@@ -255,6 +270,12 @@ func load64(b string) uint64 {
 func indexControl(s string) int {
 	const lo, hi = 0x2121212121212121, 0x8080808080808080
 	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		x, y := load64(s[i:i+8]), load64(s[i+8:i+16])
+		if ((x-lo)&^x|(y-lo)&^y)&hi != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if (load64(s[i:i+8])-lo)&^load64(s[i:i+8])&hi != 0 {
 			break
@@ -354,92 +375,116 @@ var lower = func() (t [256]byte) {
 	return t
 }()
 
-// headerMap indexes a request's header map by lower-cased name, in one
-// pass over the map: lookups are binary searches over a short sorted array
-// instead of map lookups of canonicalised names, and keys that differ only
-// in case are found together.
+// headerMap indexes a request's header map in one pass over the map, for
+// lookups by name in any case: up to 16 headers are searched linearly
+// (comparing lengths first), more are sorted by lower-cased name and
+// searched by bisection. Keys that differ only in case are found together.
 type headerMap struct {
-	names   []byte   // lower-cased names
-	entries []hentry // sorted by (name, key)
+	entries []hentry
+	sorted  bool
 }
 
 type hentry struct {
-	ns, ne int32 // lower-cased name = names[ns:ne]
-	key    string
-	vals   []string
+	key  string
+	vals []string
 }
 
 // index indexes h, replacing what m held.
 func (m *headerMap) index(h http.Header) {
-	m.names, m.entries = m.names[:0], m.entries[:0]
+	m.entries = m.entries[:0]
 	for k, v := range h {
-		ns := len(m.names)
-		m.names = appendLower(m.names, k)
-		m.entries = append(m.entries, hentry{ns: int32(ns), ne: int32(len(m.names)), key: k, vals: v})
+		m.entries = append(m.entries, hentry{key: k, vals: v})
 	}
-	es, names := m.entries, m.names
-	less := func(a, b *hentry) bool {
-		if r := bytes.Compare(names[a.ns:a.ne], names[b.ns:b.ne]); r != 0 {
-			return r < 0
-		}
-		return a.key < b.key
-	}
-	if len(es) > 16 {
-		slices.SortFunc(es, func(a, b hentry) int {
-			if less(&a, &b) {
-				return -1
+	m.sorted = len(m.entries) > 16
+	if m.sorted {
+		slices.SortFunc(m.entries, func(a, b hentry) int {
+			if r := cmpFold(a.key, b.key); r != 0 {
+				return r
 			}
-			if less(&b, &a) {
-				return 1
-			}
-			return 0
+			return strings.Compare(a.key, b.key)
 		})
-		return
-	}
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && less(&es[j], &es[j-1]); j-- {
-			es[j-1], es[j] = es[j], es[j-1]
-		}
 	}
 }
 
 func (m *headerMap) reset() {
 	clear(m.entries)
-	m.names, m.entries = m.names[:0], m.entries[:0]
+	m.entries = m.entries[:0]
 }
 
-func (m *headerMap) name(i int) []byte { return m.names[m.entries[i].ns:m.entries[i].ne] }
-
-// cmpLower compares a lower-cased name with name lower-cased.
-func cmpLower(lname []byte, name string) int {
-	n := min(len(lname), len(name))
+// cmpFold compares a and b as if both were lower-cased (ASCII).
+func cmpFold(a, b string) int {
+	n := min(len(a), len(b))
 	for i := 0; i < n; i++ {
-		a, b := lname[i], lower[name[i]]
-		if a != b {
-			if a < b {
+		x, y := lower[a[i]], lower[b[i]]
+		if x != y {
+			if x < y {
 				return -1
 			}
 			return 1
 		}
 	}
-	return len(lname) - len(name)
+	return len(a) - len(b)
+}
+
+// equalFold reports whether a and b are equal but for ASCII case.
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && lower[a[i]] != lower[b[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // values returns the values of the header named name (any case). Values of
 // keys equal but for case are merged, keys in byte order (the order Sign and
 // http.Header.Write use); only then does it allocate.
 func (m *headerMap) values(name string) []string {
+	if !m.sorted {
+		found, n := -1, 0
+		for i := range m.entries {
+			if equalFold(m.entries[i].key, name) {
+				found = i
+				n++
+			}
+		}
+		switch n {
+		case 0:
+			return nil
+		case 1:
+			return m.entries[found].vals
+		}
+		var keys []string
+		for i := range m.entries {
+			if equalFold(m.entries[i].key, name) {
+				keys = append(keys, m.entries[i].key)
+			}
+		}
+		slices.Sort(keys)
+		var vals []string
+		for _, k := range keys {
+			for i := range m.entries {
+				if m.entries[i].key == k {
+					vals = append(vals, m.entries[i].vals...)
+				}
+			}
+		}
+		return vals
+	}
 	lo, hi := 0, len(m.entries)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if cmpLower(m.name(mid), name) < 0 {
+		if cmpFold(m.entries[mid].key, name) < 0 {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	end := lo
-	for end < len(m.entries) && cmpLower(m.name(end), name) == 0 {
+	for end < len(m.entries) && equalFold(m.entries[end].key, name) {
 		end++
 	}
 	switch end - lo {
@@ -529,7 +574,12 @@ type canon struct {
 	order   []int32 // c.hdrs sorted by name
 	omitted []string
 	hm      headerMap
-	amzDate [16]byte
+	// skipToken leaves X-Amz-Security-Token out of a presigned canonical
+	// query (a token added to the URL after signing).
+	skipToken bool
+	h         hash.Hash // SHA-256, for HMACs resumed from a key's pad states
+	sum       [32]byte
+	amzDate   [16]byte
 }
 
 var canonPool = sync.Pool{New: func() any {
@@ -541,7 +591,7 @@ func getCanon() *canon { return canonPool.Get().(*canon) }
 
 func putCanon(c *canon) {
 	if cap(c.buf) > 64<<10 || cap(c.scratch) > 64<<10 || cap(c.names) > 64<<10 || cap(c.hdrs) > 256 ||
-		cap(c.hm.names) > 64<<10 || cap(c.hm.entries) > 256 {
+		cap(c.hm.entries) > 256 {
 		return
 	}
 	c.buf, c.scratch, c.names, c.params, c.order = c.buf[:0], c.scratch[:0], c.names[:0], c.params[:0], c.order[:0]
@@ -550,6 +600,7 @@ func putCanon(c *canon) {
 	clear(c.omitted)
 	c.omitted = c.omitted[:0]
 	c.hm.reset()
+	c.skipToken = false
 	canonPool.Put(c)
 }
 
@@ -566,7 +617,8 @@ func appendPath(dst []byte, wire string, s3 bool) []byte {
 
 // appendQuery appends the canonical query string of a raw query: split on
 // '&' (only), each name and value decoded and UriEncoded, sorted by name then
-// value. With presigned, X-Amz-Signature is left out.
+// value. With presigned, X-Amz-Signature is left out (and with c.skipToken,
+// X-Amz-Security-Token).
 func (c *canon) appendQuery(raw string, presigned bool) {
 	if raw == "" {
 		return
@@ -582,7 +634,8 @@ func (c *canon) appendQuery(raw string, presigned bool) {
 		ns := len(c.scratch)
 		c.scratch = appendQueryComponent(c.scratch, name)
 		ne := len(c.scratch)
-		if presigned && string(c.scratch[ns:ne]) == "X-Amz-Signature" {
+		if presigned && (string(c.scratch[ns:ne]) == "X-Amz-Signature" ||
+			(c.skipToken && string(c.scratch[ns:ne]) == "X-Amz-Security-Token")) {
 			c.scratch = c.scratch[:ns]
 			continue
 		}

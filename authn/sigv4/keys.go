@@ -2,7 +2,9 @@ package sigv4
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"sync"
+	"sync/atomic"
 )
 
 // hmacSHA256 computes HMAC-SHA256(key, msg) with two SHA-256 sums over stack
@@ -92,8 +94,17 @@ const DefaultCacheSize = 1024
 // in the old generation moves the entry back. So it never holds more than
 // the bound, and entries in use survive. Safe for concurrent use.
 type keyCache[V any] struct {
+	// last is the entry stored last (one more than the bound at most): a
+	// hit there needs no lock, which is the common case of a client
+	// signing with one key.
+	last     atomic.Pointer[lastEntry[V]]
 	mu       sync.RWMutex
 	cur, old map[string]cacheEntry[V]
+}
+
+type lastEntry[V any] struct {
+	key string
+	cacheEntry[V]
 }
 
 type cacheEntry[V any] struct {
@@ -103,6 +114,9 @@ type cacheEntry[V any] struct {
 
 // get returns the value cached under key if it was derived from secret.
 func (c *keyCache[V]) get(key []byte, secret string, bound int) (V, bool) {
+	if l := c.last.Load(); l != nil && l.key == string(key) && l.secret == secret {
+		return l.val, true
+	}
 	c.mu.RLock()
 	e, ok := c.cur[string(key)]
 	inOld := false
@@ -132,16 +146,18 @@ func (c *keyCache[V]) put(key []byte, secret string, v V, bound int) {
 		c.old, c.cur = c.cur, nil
 	}
 	if c.cur == nil {
-		c.cur = make(map[string]cacheEntry[V], half)
+		c.cur = make(map[string]cacheEntry[V])
 	}
 	k := string(key)
 	c.cur[k] = cacheEntry[V]{secret: secret, val: v}
 	delete(c.old, k)
+	c.last.Store(&lastEntry[V]{key: k, cacheEntry: cacheEntry[V]{secret: secret, val: v}})
 }
 
 func (c *keyCache[V]) clear() {
 	c.mu.Lock()
 	c.cur, c.old = nil, nil
+	c.last.Store(nil)
 	c.mu.Unlock()
 }
 
@@ -162,15 +178,51 @@ func appendCacheKey(dst []byte, akid, date, region, service string) []byte {
 	return append(dst, service...)
 }
 
+// signingKey is a derived SigV4 key with the SHA-256 states of its HMAC
+// after the inner and the outer pad block: signing with it then hashes two
+// blocks fewer than HMAC from scratch.
+type signingKey struct {
+	key          [32]byte
+	inner, outer []byte // marshaled SHA-256 states
+}
+
+func newSigningKey(k [32]byte) *signingKey {
+	sk := &signingKey{key: k}
+	h := sha256.New()
+	m, ok := h.(encoding.BinaryMarshaler)
+	if !ok {
+		return sk
+	}
+	var pad [64]byte
+	for i := range pad {
+		pad[i] = 0x36
+		if i < len(k) {
+			pad[i] ^= k[i]
+		}
+	}
+	h.Write(pad[:])
+	inner, err1 := m.MarshalBinary()
+	h.Reset()
+	for i := range pad {
+		pad[i] ^= 0x36 ^ 0x5c
+	}
+	h.Write(pad[:])
+	outer, err2 := m.MarshalBinary()
+	if err1 == nil && err2 == nil {
+		sk.inner, sk.outer = inner, outer
+	}
+	return sk
+}
+
 // cachedSigningKey returns kSigning from c, deriving and caching it on a
 // miss.
-func cachedSigningKey(c *keyCache[[32]byte], akid, secret, date, region, service string, bound int) [32]byte {
+func cachedSigningKey(c *keyCache[*signingKey], akid, secret, date, region, service string, bound int) *signingKey {
 	var kb [160]byte
 	key := appendCacheKey(kb[:0], akid, date, region, service)
 	if v, ok := c.get(key, secret, bound); ok {
 		return v
 	}
-	k := deriveSigningKey(secret, date, region, service)
+	k := newSigningKey(deriveSigningKey(secret, date, region, service))
 	c.put(key, secret, k, bound)
 	return k
 }

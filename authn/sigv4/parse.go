@@ -82,7 +82,11 @@ func parseHeader(h string) (a Authorization, missing int, err *Error) {
 				break
 			}
 			tok := seg
-			if i := strings.IndexAny(seg, " \t"); i >= 0 {
+			i := strings.IndexByte(seg, ' ')
+			if j := strings.IndexByte(seg, '\t'); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+			if i >= 0 {
 				tok, seg = seg[:i], seg[i+1:]
 			} else {
 				seg = ""

@@ -120,6 +120,7 @@ func genRequest(t *rapid.T, wire bool) genReq {
 		S3:                  g.service == "s3",
 		UnsignedPayload:     rapid.IntRange(0, 4).Draw(t, "unsigned") == 0,
 		ContentSHA256Header: rapid.Bool().Draw(t, "content sha header"),
+		OmitSessionToken:    rapid.IntRange(0, 4).Draw(t, "omit token") == 0,
 	}
 	return g
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"net/http"
@@ -52,7 +53,7 @@ type Signer struct {
 	// CacheSize bounds each key cache; 0 means DefaultCacheSize.
 	CacheSize int
 
-	keys    keyCache[[32]byte]
+	keys    keyCache[*signingKey]
 	keysV4a keyCache[*ecdsa.PrivateKey]
 }
 
@@ -64,7 +65,7 @@ func checkSignArgs(r *http.Request, c Credentials, service, region string, t tim
 		return errors.New("sigv4: credentials need an access key id and a secret access key")
 	case service == "" || region == "":
 		return errors.New("sigv4: service and region must not be empty")
-	case strings.ContainsAny(service, "/\x00") || strings.ContainsAny(region, "/\x00") || strings.ContainsAny(c.AccessKeyID, "/\x00"):
+	case strings.IndexByte(service, '/') >= 0 || strings.IndexByte(region, '/') >= 0 || strings.IndexByte(c.AccessKeyID, '/') >= 0:
 		return errors.New("sigv4: access key id, service and region must not contain '/'")
 	case !validTime(t):
 		return errors.New("sigv4: signing time out of range")
@@ -218,7 +219,7 @@ func (s *Signer) Sign(r *http.Request, c Credentials, payloadHash, service, regi
 		out = hex.AppendEncode(out, sig)
 	} else {
 		key := cachedSigningKey(&s.keys, c.AccessKeyID, c.SecretAccessKey, string(cn.amzDate[:8]), region, service, s.CacheSize)
-		sum := cn.signV4(&key, &crHash, region, service)
+		sum := cn.signV4(key, &crHash, region, service)
 		out = hex.AppendEncode(out, sum[:])
 	}
 	authEnd := len(out)
@@ -246,16 +247,33 @@ func (s *Signer) Sign(r *http.Request, c Credentials, payloadHash, service, regi
 	return nil
 }
 
-// signV4 computes the SigV4 signature of a canonical request hash: it builds
-// the string to sign after the canonical request in cn.buf, preceded by the
-// HMAC inner pad.
-func (cn *canon) signV4(key *[32]byte, crHash *[32]byte, region, service string) [32]byte {
+// signV4 computes the SigV4 signature of a canonical request hash: the
+// HMAC of the string to sign (built after the canonical request in cn.buf),
+// resuming the SHA-256 states of the key's pads.
+func (cn *canon) signV4(sk *signingKey, crHash *[32]byte, region, service string) [32]byte {
 	start := len(cn.buf)
-	b := appendIpad(cn.buf, key)
-	b = cn.appendStringToSign(b, AlgorithmV4, region, service, crHash)
-	inner := sha256.Sum256(b[start:])
+	if cn.h == nil {
+		cn.h = sha256.New()
+	}
+	u, ok := cn.h.(encoding.BinaryUnmarshaler)
+	if !ok || sk.inner == nil || u.UnmarshalBinary(sk.inner) != nil {
+		// HMAC from scratch.
+		b := appendIpad(cn.buf, &sk.key)
+		b = cn.appendStringToSign(b, AlgorithmV4, region, service, crHash)
+		inner := sha256.Sum256(b[start:])
+		cn.buf = b[:start]
+		return hmacFinish(&sk.key, &inner)
+	}
+	b := cn.appendStringToSign(cn.buf, AlgorithmV4, region, service, crHash)
+	cn.h.Write(b[start:])
 	cn.buf = b[:start]
-	return hmacFinish(key, &inner)
+	cn.h.Sum(cn.sum[:0])
+	if u.UnmarshalBinary(sk.outer) != nil {
+		return hmacFinish(&sk.key, &cn.sum)
+	}
+	cn.h.Write(cn.sum[:])
+	cn.h.Sum(cn.sum[:0])
+	return cn.sum
 }
 
 // appendStringToSign appends the string to sign; region "" is the SigV4a
@@ -416,7 +434,7 @@ func (s *Signer) Presign(r *http.Request, c Credentials, service, region string,
 		}
 	} else {
 		key := cachedSigningKey(&s.keys, c.AccessKeyID, c.SecretAccessKey, string(cn.amzDate[:8]), region, service, s.CacheSize)
-		sum := cn.signV4(&key, &crHash, region, service)
+		sum := cn.signV4(key, &crHash, region, service)
 		sig = sum[:]
 	}
 

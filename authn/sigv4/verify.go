@@ -53,7 +53,7 @@ type Verifier struct {
 	// CacheSize bounds each key cache; 0 means DefaultCacheSize.
 	CacheSize int
 
-	keys    keyCache[[32]byte]
+	keys    keyCache[*signingKey]
 	keysV4a keyCache[*ecdsa.PrivateKey]
 }
 
@@ -291,81 +291,29 @@ func (v *Verifier) checkSkew(t, now time.Time, service string) *Error {
 	return nil
 }
 
-// hasToken reports whether the ';'-separated list holds name (ASCII case
-// insensitive).
-func hasToken(list, name string) bool {
-	var lb [64]byte
-	if len(name) > len(lb) {
-		for list != "" {
-			var tok string
-			tok, list, _ = strings.Cut(list, ";")
-			if strings.EqualFold(tok, name) {
-				return true
-			}
-		}
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		lb[i] = lower[name[i]]
-	}
-	ln := lb[:len(name)]
-	// Signed header names are lower case as sent by every signer; a list
-	// with upper case falls back to the case-insensitive scan.
-	for rest := list; ; {
-		i := strings.Index(rest, string(ln))
-		if i < 0 {
-			break
-		}
-		end := i + len(ln)
-		if (i == 0 || rest[i-1] == ';') && (end == len(rest) || rest[end] == ';') {
-			return true
-		}
-		rest = rest[i+1:]
-	}
-	if !hasUpper(list) {
-		return false
-	}
-	for list != "" {
-		var tok string
-		tok, list, _ = strings.Cut(list, ";")
-		if strings.EqualFold(tok, name) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 // checkSignedHeaders checks that host and every x-amz-* header present is
 // signed. X-Amz-Security-Token may be unsigned (it is checked against the
 // key anyway).
 func checkSignedHeaders(m *headerMap, list string, presigned bool) *Error {
-	if !hasToken(list, "host") && !hasToken(list, ":authority") {
+	if !hasTokenFold(list, "host") && !hasTokenFold(list, ":authority") {
 		return newError(ErrHeadersNotSigned, presigned, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
 	}
 	for i := range m.entries {
-		n := m.name(i)
-		if len(n) < 6 || string(n[:6]) != "x-amz-" || string(n) == "x-amz-security-token" {
+		k := m.entries[i].key
+		if len(k) < 6 || !equalFold(k[:6], "x-amz-") || equalFold(k, "x-amz-security-token") {
 			continue
 		}
-		if !hasTokenBytes(list, n) && !hasToken(list, m.entries[i].key) {
+		if !hasTokenFold(list, k) {
 			return newError(ErrHeadersNotSigned, presigned,
-				"There were headers present in the request which were not signed: "+string(n))
+				"There were headers present in the request which were not signed: "+strings.ToLower(k))
 		}
 	}
 	return nil
 }
 
-// hasTokenBytes reports whether the ';'-separated list holds name exactly.
-func hasTokenBytes(list string, name []byte) bool {
+// hasTokenFold reports whether the ';'-separated list holds name, ASCII case
+// insensitively.
+func hasTokenFold(list, name string) bool {
 	for list != "" {
 		i := strings.IndexByte(list, ';')
 		tok := list
@@ -374,7 +322,7 @@ func hasTokenBytes(list string, name []byte) bool {
 		} else {
 			list = ""
 		}
-		if len(tok) == len(name) && tok == string(name) {
+		if equalFold(tok, name) {
 			return true
 		}
 	}
@@ -512,7 +460,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if ph == "" {
 		ph = string(hb[:])
 	}
-	if err := v.checkSignature(r, cn, &a, t, ph, key, token, false); err != nil {
+	if err := v.checkSignature(r, cn, &a, t, ph, key, token, false, true); err != nil {
 		return nil, err
 	}
 	res := newResult(a.SignedHeaders)
@@ -532,8 +480,13 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	return res, nil
 }
 
-// checkSignature builds the canonical request and compares signatures.
-func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, t time.Time, payloadHash string, key Key, token string, presigned bool) error {
+// errQuietMismatch is checkSignature's mismatch without details.
+var errQuietMismatch = errors.New("sigv4: signature mismatch")
+
+// checkSignature builds the canonical request and compares signatures. A
+// mismatch is an *Error with the canonical request and string to sign when
+// detail is set, errQuietMismatch otherwise.
+func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, t time.Time, payloadHash string, key Key, token string, presigned, detail bool) error {
 	m := &cn.hm
 	appendAmzDate(cn.amzDate[:0], t)
 	host := requestHost(r)
@@ -550,15 +503,21 @@ func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, 
 		cn.buf = b[:start]
 		sig, err := hex.DecodeString(a.Signature)
 		if err != nil || !ecdsa.VerifyASN1(&priv.PublicKey, digest[:], sig) {
+			if !detail {
+				return errQuietMismatch
+			}
 			return mismatch(cn, AlgorithmV4a, "", a.Service, &crHash, token, presigned)
 		}
 		return nil
 	}
 	sk := cachedSigningKey(&v.keys, a.AccessKeyID, key.SecretAccessKey, a.Date, a.Region, a.Service, v.CacheSize)
-	want := cn.signV4(&sk, &crHash, a.Region, a.Service)
+	want := cn.signV4(sk, &crHash, a.Region, a.Service)
 	var got [32]byte
 	ok := decodeSig(a.Signature, &got)
 	if !hmac.Equal(want[:], got[:]) || !ok {
+		if !detail {
+			return errQuietMismatch
+		}
 		return mismatch(cn, AlgorithmV4, a.Region, a.Service, &crHash, token, presigned)
 	}
 	return nil
@@ -630,19 +589,42 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if e != nil {
 		return nil, e
 	}
+	// A signer may also have added the token to the URL after signing (the
+	// query form of OmitSessionToken): then it is not in the canonical query.
+	type attempt struct {
+		ph        string
+		skipToken bool
+	}
+	var attempts [4]attempt
+	n := 0
 	if ph != "" {
-		err = v.checkSignature(r, cn, &a, t, ph, key, token, true)
+		attempts[n] = attempt{ph: ph}
+		n++
 	} else {
 		first, second := string(hb[:]), UnsignedPayload
 		if usesS3Rules(a.Service) {
 			first, second = second, first
 		}
-		ph = first
-		if err = v.checkSignature(r, cn, &a, t, first, key, token, true); err != nil {
-			if v.checkSignature(r, cn, &a, t, second, key, token, true) == nil {
-				ph, err = second, nil
-			}
+		attempts[0], attempts[1] = attempt{ph: first}, attempt{ph: second}
+		n = 2
+	}
+	if a.SecurityToken != "" {
+		for i := range n {
+			attempts[n+i] = attempt{ph: attempts[i].ph, skipToken: true}
 		}
+		n *= 2
+	}
+	err = errQuietMismatch
+	for _, at := range attempts[:n] {
+		cn.skipToken = at.skipToken
+		if err = v.checkSignature(r, cn, &a, t, at.ph, key, token, true, false); err != errQuietMismatch {
+			ph = at.ph
+			break
+		}
+	}
+	if err == errQuietMismatch {
+		cn.skipToken = false
+		err = v.checkSignature(r, cn, &a, t, attempts[0].ph, key, token, true, true)
 	}
 	if err != nil {
 		return nil, err

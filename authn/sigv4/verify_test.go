@@ -1,9 +1,13 @@
 package sigv4_test
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -329,4 +333,109 @@ func (f resolverFunc) LookupKey(id string) (sigv4.Key, error) { return f(id) }
 func sha256Hex(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// Keys equal but for case are merged in byte order by Sign, by Verify and by
+// http.Header.Write; more than 16 headers take the sorted lookup path.
+func TestVerifyManyAndCaseDuplicateHeaders(t *testing.T) {
+	for _, n := range []int{2, 20} {
+		r, body := signedRequest(t, temporary, func(r *http.Request) {
+			r.Header["X-Amz-Meta-A"] = []string{"1"}
+			r.Header["x-amz-meta-a"] = []string{"2"}
+			for i := range n {
+				r.Header.Set(fmt.Sprintf("X-Extra-%02d", i), fmt.Sprintf("  v %d  ", i))
+			}
+		})
+		if !strings.Contains(r.Header.Get("Authorization"), "x-amz-meta-a;") {
+			t.Fatalf("Authorization %q", r.Header.Get("Authorization"))
+		}
+		cr, err := sigv4.CanonicalRequest(r, nil, sha256Hex(body), nil)
+		if err != nil || !strings.Contains(cr, "\nx-amz-meta-a:1,2\n") {
+			t.Fatalf("canonical request %q, %v", cr, err)
+		}
+		if _, err := (&sigv4.Verifier{Keys: testKeys()}).Verify(r, body, testTime); err != nil {
+			t.Fatalf("%d extra headers: %v", n, err)
+		}
+		var wire bytes.Buffer
+		if err := r.Write(&wire); err != nil {
+			t.Fatal(err)
+		}
+		sr, err := http.ReadRequest(bufio.NewReader(&wire))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(sr.Body)
+		if _, err := (&sigv4.Verifier{Keys: testKeys()}).Verify(sr, b, testTime); err != nil {
+			t.Fatalf("%d extra headers, over the wire: %v", n, err)
+		}
+	}
+}
+
+func TestSignArguments(t *testing.T) {
+	var s sigv4.Signer
+	good := func() *http.Request { return &http.Request{Method: "GET", URL: mustURL(t, "https://h/")} }
+	for name, call := range map[string]func() error{
+		"nil request": func() error { return s.Sign(nil, longTerm, "", "s", "r", testTime, nil) },
+		"nil URL":     func() error { return s.Sign(&http.Request{}, longTerm, "", "s", "r", testTime, nil) },
+		"no secret":   func() error { return s.Sign(good(), sigv4.Credentials{AccessKeyID: "A"}, "", "s", "r", testTime, nil) },
+		"no region":   func() error { return s.Sign(good(), longTerm, "", "s", "", testTime, nil) },
+		"slash":       func() error { return s.Sign(good(), longTerm, "", "s/x", "r", testTime, nil) },
+		"year 10000": func() error {
+			return s.Sign(good(), longTerm, "", "s", "r", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+		},
+		"bad header name": func() error {
+			r := good()
+			r.Header = http.Header{"Bad Name": {"v"}}
+			return s.Sign(r, longTerm, "", "s", "r", testTime, nil)
+		},
+		"presign no URL": func() error {
+			_, err := s.Presign(&http.Request{}, longTerm, "s", "r", testTime, time.Hour, nil)
+			return err
+		},
+	} {
+		if err := call(); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	// A nil header map is created; a default port is dropped from the host.
+	r := &http.Request{Method: "GET", URL: mustURL(t, "https://example.com:443/x")}
+	if err := s.Sign(r, longTerm, "", "s", "r", testTime, nil); err != nil {
+		t.Fatal(err)
+	}
+	if r.Host != "example.com" || r.Header.Get("Authorization") == "" {
+		t.Fatalf("Host %q, headers %v", r.Host, r.Header)
+	}
+}
+
+// OmitSessionToken sends the token unsigned, in the header and in a
+// presigned URL; both verify, and a wrong token still fails.
+func TestOmitSessionToken(t *testing.T) {
+	var s sigv4.Signer
+	o := &sigv4.Options{OmitSessionToken: true}
+	r, _ := http.NewRequest("GET", "https://iam.amazonaws.com/?Action=ListUsers", nil)
+	if err := s.Sign(r, temporary, "", "iam", "us-east-1", testTime, o); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.Header.Get("Authorization"), "x-amz-security-token") || r.Header.Get("X-Amz-Security-Token") != tempToken {
+		t.Fatalf("headers %v", r.Header)
+	}
+	v := &sigv4.Verifier{Keys: testKeys()}
+	if _, err := v.Verify(r, nil, testTime); err != nil {
+		t.Fatal(err)
+	}
+	r.Header.Set("X-Amz-Security-Token", "other")
+	if _, err := v.Verify(r, nil, testTime); !errors.Is(err, sigv4.ErrInvalidToken) {
+		t.Fatalf("wrong unsigned token: %v", err)
+	}
+	u, err := s.Presign(&http.Request{Method: "GET", URL: mustURL(t, "https://iam.amazonaws.com/")}, temporary, "iam", "us-east-1", testTime, time.Minute, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(u, "X-Amz-Signature=") || strings.Index(u, "X-Amz-Security-Token") < strings.Index(u, "X-Amz-Signature") {
+		t.Fatalf("the token must follow the signature: %s", u)
+	}
+	pr, _ := http.NewRequest("GET", u, nil)
+	if _, err := v.Verify(pr, nil, testTime); err != nil {
+		t.Fatalf("presigned with an unsigned token: %v", err)
+	}
 }
