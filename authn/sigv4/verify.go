@@ -163,7 +163,12 @@ func requestDate(m *headerMap) (t time.Time, raw string, ok bool) {
 		return t, raw, ok
 	}
 	if raw = m.first("Date"); raw != "" {
+		// RFC 1123 with GMT or with a numeric zone (Python's formatdate
+		// writes "-0000"), RFC 850 or ANSI C.
 		t, err := http.ParseTime(raw)
+		if err != nil {
+			t, err = time.Parse(time.RFC1123Z, raw)
+		}
 		return t.UTC(), raw, err == nil
 	}
 	return time.Time{}, "", false

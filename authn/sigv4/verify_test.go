@@ -439,3 +439,24 @@ func TestOmitSessionToken(t *testing.T) {
 		t.Fatalf("presigned with an unsigned token: %v", err)
 	}
 }
+
+// Without X-Amz-Date the Date header dates the request (RFC 1123 with GMT
+// or a numeric zone).
+func TestVerifyDateHeader(t *testing.T) {
+	for _, date := range []string{"Sun, 30 Aug 2015 12:36:00 GMT", "Sun, 30 Aug 2015 12:36:00 -0000"} {
+		r := suiteRequest(t, "GET", "/", [][2]string{{"Date", date}})
+		cr, err := sigv4.CanonicalRequest(r, []string{"date", "host"}, sigv4.EmptyPayloadHash, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig := hmacHex(sigv4.SigningKey(suiteSecret, "20150830", "us-east-1", "service"), sigv4.StringToSign(suiteTime, "us-east-1", "service", cr))
+		r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=date;host, Signature="+sig)
+		res, err := suiteVerifier("").Verify(r, nil, suiteTime)
+		if err != nil {
+			t.Fatalf("Date %q: %v", date, err)
+		}
+		if !res.Date.Equal(suiteTime) {
+			t.Errorf("Date = %v", res.Date)
+		}
+	}
+}
