@@ -130,6 +130,11 @@ def main():
             "session_token": TOKEN if temporary else "",
             "expires": rnd.choice([1, 60, 3600, 604800]),
         }
+        if kind == "v4" and i % 8 == 0:
+            # botocore signs with the Date header instead of X-Amz-Date
+            # when the request has one.
+            case["headers"].append(("Date", "placeholder"))
+            case["uses_date_header"] = True
         cases.append(sign(case, base + datetime.timedelta(minutes=17 * i)))
     json.dump({"botocore_version": botocore.__version__, "cases": cases}, sys.stdout, indent=1, ensure_ascii=False)
 
