@@ -2,6 +2,7 @@ package wire_test
 
 import (
 	"errors"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -28,6 +29,25 @@ func TestBotocoreParsesGoldenResponses(t *testing.T) {
 	}
 	if err != nil {
 		t.Fatalf("botocore check failed: %v\n%s", err, out)
+	}
+	t.Log(strings.TrimSpace(string(out)))
+}
+
+// TestAWSSDKGoV2ParsesGoldenResponses runs testdata/sdkcheck, a separate
+// module that feeds the golden responses to the aws-sdk-go-v2 organizations
+// and inspector2 clients and checks their typed outputs and errors
+// (*types.ConstraintViolationException with Reason, *types.ValidationException
+// with Fields, ThrottlingException with RetryAfterSeconds from Retry-After).
+// It builds the SDK, so it runs only when WIRE_SDK_CHECK is set.
+func TestAWSSDKGoV2ParsesGoldenResponses(t *testing.T) {
+	if os.Getenv("WIRE_SDK_CHECK") == "" {
+		t.Skip("set WIRE_SDK_CHECK=1 to build aws-sdk-go-v2 and run testdata/sdkcheck")
+	}
+	cmd := exec.Command("go", "test", "-count=1", "./...")
+	cmd.Dir = "testdata/sdkcheck"
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("aws-sdk-go-v2 check failed: %v\n%s", err, out)
 	}
 	t.Log(strings.TrimSpace(string(out)))
 }

@@ -36,9 +36,17 @@
 // member order, sorted map keys). Errors are any [APIError]; the optional
 // [HTTPStatusCoder] and [ErrorFielder] interfaces add the status and the
 // modelled extra members (Reason, fields, errorCode, canRetry, Retry-After).
-// The encoders were checked against botocore's parsers and the aws-sdk-go-v2
-// error deserializers: JSON errors carry both "__type" and x-amzn-ErrorType,
-// REST-JSON errors the header and the modelled body.
+// Output types are read by reflection as encoding/json would read them
+// (tags, omitempty, omitzero, embedded structs, MarshalJSON), without
+// marshalling first.
+//
+// The golden responses under testdata are parsed by botocore's own clients
+// on every test run (testdata/check_botocore.py) and, with WIRE_SDK_CHECK=1,
+// by the aws-sdk-go-v2 organizations and inspector2 clients
+// (testdata/sdkcheck, a separate module): JSON errors carry both "__type"
+// and x-amzn-ErrorType, REST-JSON errors the header and the modelled body,
+// and the SDKs return their typed errors with Reason, Fields and
+// RetryAfterSeconds filled.
 //
 // Limits: patterns use Go's RE2 after translating Java escapes; lookaheads
 // other than a leading (?!literal) are dropped, so such patterns check less,
