@@ -30,10 +30,10 @@ func BenchmarkStartAssessmentRun(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		arn := must(w.svc.StartAssessmentRun(root, region, &classic.StartAssessmentRunInput{AssessmentTemplateArn: tmpl})).AssessmentRunArn
-		if err := w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn, StopAction: classic.StopActionSkipEvaluation}); err != nil {
+		if _, err := w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn, StopAction: classic.StopActionSkipEvaluation}); err != nil {
 			b.Fatal(err)
 		}
-		if err := w.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: arn}); err != nil {
+		if _, err := w.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: arn}); err != nil {
 			b.Fatal(err)
 		}
 	}

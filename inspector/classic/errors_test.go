@@ -133,7 +133,7 @@ func TestErrors(t *testing.T) {
 		return err
 	}
 	setTags := func(f *fixture, tags ...classic.Tag) error {
-		return f.svc.SetTagsForResource(root, region, &classic.SetTagsForResourceInput{ResourceArn: f.template, Tags: tags})
+		return errOf(f.svc.SetTagsForResource(root, region, &classic.SetTagsForResourceInput{ResourceArn: f.template, Tags: tags}))
 	}
 	later := t0.Add(time.Hour)
 
@@ -147,13 +147,13 @@ func TestErrors(t *testing.T) {
 	}{
 		// InvalidInputException, every InvalidInputErrorCode the model produces.
 		{name: "target arn", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: badArn})
+			return errOf(f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: badArn}))
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_TARGET_ARN"},
 		{name: "template arn", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.target})
+			return errOf(f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.target}))
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_TEMPLATE_ARN"},
 		{name: "run arn", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: f.template})
+			return errOf(f.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: f.template}))
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_RUN_ARN"},
 		{name: "resource group arn", call: func(f *fixture) error {
 			_, err := f.svc.CreateAssessmentTarget(root, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: "x", ResourceGroupArn: f.target})
@@ -165,14 +165,14 @@ func TestErrors(t *testing.T) {
 			})
 		}, code: "InvalidInputException", errorCode: "INVALID_RULES_PACKAGE_ARN"},
 		{name: "resource arn", call: func(f *fixture) error {
-			return f.svc.SetTagsForResource(root, region, &classic.SetTagsForResourceInput{ResourceArn: f.target})
+			return errOf(f.svc.SetTagsForResource(root, region, &classic.SetTagsForResourceInput{ResourceArn: f.target}))
 		},
 			code: "InvalidInputException", errorCode: "INVALID_RESOURCE_ARN"},
 		{name: "sns topic arn", call: func(f *fixture) error {
-			return f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: classic.InspectorEventOther, TopicArn: "arn:aws:sqs:us-east-1:" + account + ":q"})
+			return errOf(f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: classic.InspectorEventOther, TopicArn: "arn:aws:sqs:us-east-1:" + account + ":q"}))
 		}, code: "InvalidInputException", errorCode: "INVALID_SNS_TOPIC_ARN"},
 		{name: "iam role arn", call: func(f *fixture) error {
-			return f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + account + ":user/bob"})
+			return errOf(f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + account + ":user/bob"}))
 		}, code: "InvalidInputException", errorCode: "INVALID_IAM_ROLE_ARN"},
 		{name: "target name", call: func(f *fixture) error {
 			_, err := f.svc.CreateAssessmentTarget(root, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: long(141)})
@@ -217,11 +217,11 @@ func TestErrors(t *testing.T) {
 			return listRuns(f, classic.AssessmentRunFilter{States: []classic.AssessmentRunState{"RUNNING"}})
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_RUN_STATE"},
 		{name: "stop action", call: func(f *fixture) error {
-			return f.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: f.run, StopAction: "ABORT"})
+			return errOf(f.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: f.run, StopAction: "ABORT"}))
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_RUN_STATE"},
 		{name: "report of a canceled run", call: func(f *fixture) error {
 			r := start(f)
-			ok(t, f.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: r, StopAction: classic.StopActionSkipEvaluation}))
+			must(f.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: r, StopAction: classic.StopActionSkipEvaluation}))
 			_, err := f.svc.GetAssessmentReport(root, region, &classic.GetAssessmentReportInput{AssessmentRunArn: r, ReportFileFormat: "HTML", ReportType: "FULL"})
 			return err
 		}, code: "InvalidInputException", errorCode: "INVALID_ASSESSMENT_RUN_STATE"},
@@ -287,7 +287,7 @@ func TestErrors(t *testing.T) {
 			return err
 		}, code: "InvalidInputException", errorCode: "INVALID_LOCALE"},
 		{name: "event", call: func(f *fixture) error {
-			return f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: "RUN_EXPLODED", TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"})
+			return errOf(f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: "RUN_EXPLODED", TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"}))
 		}, code: "InvalidInputException", errorCode: "INVALID_EVENT"},
 		{name: "target name taken", call: func(f *fixture) error {
 			_, err := f.svc.CreateAssessmentTarget(root, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: "prod"})
@@ -357,10 +357,10 @@ func TestErrors(t *testing.T) {
 
 		// NoSuchEntityException.
 		{name: "no target", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target + "x"})
+			return errOf(f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target + "x"}))
 		}, code: "NoSuchEntityException", errorCode: "ASSESSMENT_TARGET_DOES_NOT_EXIST"},
 		{name: "target of another region", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentTarget(root, "us-west-2", &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target})
+			return errOf(f.svc.DeleteAssessmentTarget(root, "us-west-2", &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target}))
 		}, code: "NoSuchEntityException", errorCode: "ASSESSMENT_TARGET_DOES_NOT_EXIST"},
 		{name: "no template", call: func(f *fixture) error {
 			_, err := f.svc.StartAssessmentRun(root, region, &classic.StartAssessmentRunInput{AssessmentTemplateArn: f.template + "x"})
@@ -371,7 +371,7 @@ func TestErrors(t *testing.T) {
 			return err
 		}, code: "NoSuchEntityException", errorCode: "ASSESSMENT_RUN_DOES_NOT_EXIST"},
 		{name: "no resource group", call: func(f *fixture) error {
-			return f.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{AssessmentTargetArn: f.target, AssessmentTargetName: "prod", ResourceGroupArn: f.group + "x"})
+			return errOf(f.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{AssessmentTargetArn: f.target, AssessmentTargetName: "prod", ResourceGroupArn: f.group + "x"}))
 		}, code: "NoSuchEntityException", errorCode: "RESOURCE_GROUP_DOES_NOT_EXIST"},
 		{name: "no rules package", call: func(f *fixture) error {
 			return createTemplate(f, func(in *classic.CreateAssessmentTemplateInput) {
@@ -383,10 +383,10 @@ func TestErrors(t *testing.T) {
 			return createTemplate(f, func(in *classic.CreateAssessmentTemplateInput) { in.RulesPackageArns = []string{arn} })
 		}, code: "NoSuchEntityException", errorCode: "RULES_PACKAGE_DOES_NOT_EXIST"},
 		{name: "topic not subscribed", call: func(f *fixture) error {
-			return f.svc.UnsubscribeFromEvent(root, region, &classic.UnsubscribeFromEventInput{ResourceArn: f.template, Event: classic.InspectorEventOther, TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"})
+			return errOf(f.svc.UnsubscribeFromEvent(root, region, &classic.UnsubscribeFromEventInput{ResourceArn: f.template, Event: classic.InspectorEventOther, TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"}))
 		}, code: "NoSuchEntityException", errorCode: "SNS_TOPIC_DOES_NOT_EXIST"},
 		{name: "no role", call: func(f *fixture) error {
-			_, err := f.svc.DescribeCrossAccountAccessRole(otherRoot, region)
+			_, err := f.svc.DescribeCrossAccountAccessRole(otherRoot, region, nil)
 			return err
 		}, code: "NoSuchEntityException", errorCode: "IAM_ROLE_DOES_NOT_EXIST"},
 		{name: "no preview", call: func(f *fixture) error {
@@ -396,7 +396,7 @@ func TestErrors(t *testing.T) {
 
 		// AccessDeniedException: IAM, another account's resource, no caller.
 		{name: "another account's target", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: otherTarget})
+			return errOf(f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: otherTarget}))
 		}, code: "AccessDeniedException", errorCode: "ACCESS_DENIED_TO_ASSESSMENT_TARGET"},
 		{name: "no caller", call: func(f *fixture) error {
 			_, err := f.svc.ListAssessmentTargets(nil, region, nil)
@@ -404,7 +404,7 @@ func TestErrors(t *testing.T) {
 		}, code: "AccessDeniedException", errorCode: "ACCESS_DENIED_TO_ASSESSMENT_TARGET"},
 		{name: "iam target", call: func(f *fixture) error {
 			f.authz.set("inspector:UpdateAssessmentTarget")
-			return f.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{AssessmentTargetArn: f.target, AssessmentTargetName: "p"})
+			return errOf(f.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{AssessmentTargetArn: f.target, AssessmentTargetName: "p"}))
 		}, code: "AccessDeniedException", errorCode: "ACCESS_DENIED_TO_ASSESSMENT_TARGET"},
 		{name: "iam service-linked role", call: func(f *fixture) error {
 			f.authz.set("iam:CreateServiceLinkedRole")
@@ -436,7 +436,7 @@ func TestErrors(t *testing.T) {
 		}, code: "AccessDeniedException", errorCode: "ACCESS_DENIED_TO_RULES_PACKAGE"},
 		{name: "iam pass role", call: func(f *fixture) error {
 			f.authz.set("iam:PassRole")
-			return f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + account + ":role/inspector"})
+			return errOf(f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + account + ":role/inspector"}))
 		}, code: "AccessDeniedException", errorCode: "ACCESS_DENIED_TO_IAM_ROLE"},
 
 		// LimitExceededException.
@@ -462,7 +462,7 @@ func TestErrors(t *testing.T) {
 		}, code: "LimitExceededException", errorCode: "RESOURCE_GROUP_LIMIT_EXCEEDED"},
 		{name: "event subscriptions", mod: func(c *classic.Config) { c.Limits.EventSubscriptions = 1 }, call: func(f *fixture) error {
 			for _, ev := range []classic.InspectorEvent{classic.InspectorEventOther, classic.InspectorEventFindingReported} {
-				if err := f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: ev, TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"}); err != nil {
+				if _, err := f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: ev, TopicArn: "arn:aws:sns:us-east-1:" + account + ":t"}); err != nil {
 					return err
 				}
 			}
@@ -472,14 +472,14 @@ func TestErrors(t *testing.T) {
 		// Runs in progress and busy agents.
 		{name: "delete target in progress", call: func(f *fixture) error {
 			start(f)
-			return f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target})
+			return errOf(f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target}))
 		}, code: "AssessmentRunInProgressException"},
 		{name: "delete template in progress", call: func(f *fixture) error {
 			start(f)
-			return f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.template})
+			return errOf(f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.template}))
 		}, code: "AssessmentRunInProgressException"},
 		{name: "delete run in progress", call: func(f *fixture) error {
-			return f.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: start(f)})
+			return errOf(f.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: start(f)}))
 		}, code: "AssessmentRunInProgressException"},
 		{name: "report in progress", call: func(f *fixture) error {
 			_, err := f.svc.GetAssessmentReport(root, region, &classic.GetAssessmentReportInput{AssessmentRunArn: start(f), ReportFileFormat: "PDF", ReportType: "FINDING"})
@@ -493,7 +493,7 @@ func TestErrors(t *testing.T) {
 
 		// The other exceptions.
 		{name: "role of another account", call: func(f *fixture) error {
-			return f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + other + ":role/inspector"})
+			return errOf(f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: "arn:aws:iam::" + other + ":role/inspector"}))
 		}, code: "InvalidCrossAccountRoleException", errorCode: "ROLE_DOES_NOT_EXIST_OR_INVALID_TRUST_RELATIONSHIP"},
 		{name: "preview in progress", call: func(f *fixture) error {
 			in := &classic.CreateExclusionsPreviewInput{AssessmentTemplateArn: f.template}
@@ -589,7 +589,7 @@ func TestErrors(t *testing.T) {
 func TestErrorMembers(t *testing.T) {
 	f := newFixture(t, nil)
 	run := must(f.svc.StartAssessmentRun(root, region, &classic.StartAssessmentRunInput{AssessmentTemplateArn: f.template})).AssessmentRunArn
-	err := f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.template})
+	_, err := f.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: f.template})
 	var e *classic.Error
 	if !errors.As(err, &e) {
 		t.Fatal(err)

@@ -76,24 +76,24 @@ func (c *call) checkEventInput(resource string, ev InspectorEvent, topic string)
 // SubscribeToEvent has Inspector notify an SNS topic of an event of an
 // assessment template's runs. Subscribing again changes nothing. The
 // topic is not checked for existence (the model has no SNS).
-func (s *Service) SubscribeToEvent(caller *authz.Principal, region string, in *SubscribeToEventInput) error {
+func (s *Service) SubscribeToEvent(caller *authz.Principal, region string, in *SubscribeToEventInput) (*SubscribeToEventOutput, error) {
 	c, err := s.begin(caller, region, "SubscribeToEvent", AccessDeniedErrorCodeAccessDeniedToAssessmentTemplate)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &SubscribeToEventInput{}
 	}
 	if err := c.checkEventInput(in.ResourceArn, in.Event, in.TopicArn); err != nil {
-		return err
+		return nil, err
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, now := c.lock()
 	defer c.unlock()
 	if _, err := c.templateLocked(sc, in.ResourceArn); err != nil {
-		return err
+		return nil, err
 	}
 	var sub *subscription
 	total := 0
@@ -104,40 +104,40 @@ func (s *Service) SubscribeToEvent(caller *authz.Principal, region string, in *S
 		}
 	}
 	if sub != nil && slices.ContainsFunc(sub.events, func(e EventSubscription) bool { return e.Event == in.Event }) {
-		return nil
+		return &SubscribeToEventOutput{}, nil
 	}
 	if l := s.limits.EventSubscriptions; l > 0 && total >= l {
-		return errLimit(LimitExceededErrorCodeEventSubscriptionLimitExceeded, "You can have at most %d event subscriptions.", l)
+		return nil, errLimit(LimitExceededErrorCodeEventSubscriptionLimitExceeded, "You can have at most %d event subscriptions.", l)
 	}
 	if sub == nil {
 		sub = &subscription{seq: s.nextSeqLocked(), resource: in.ResourceArn, topic: in.TopicArn}
 		sc.subs = append(sc.subs, sub)
 	}
 	sub.events = append(sub.events, EventSubscription{Event: in.Event, SubscribedAt: now})
-	return nil
+	return &SubscribeToEventOutput{}, nil
 }
 
 // UnsubscribeFromEvent stops the notifications of an event to a topic. It
 // fails with NoSuchEntityException (SNS_TOPIC_DOES_NOT_EXIST) when the
 // topic is not subscribed to the event.
-func (s *Service) UnsubscribeFromEvent(caller *authz.Principal, region string, in *UnsubscribeFromEventInput) error {
+func (s *Service) UnsubscribeFromEvent(caller *authz.Principal, region string, in *UnsubscribeFromEventInput) (*UnsubscribeFromEventOutput, error) {
 	c, err := s.begin(caller, region, "UnsubscribeFromEvent", AccessDeniedErrorCodeAccessDeniedToAssessmentTemplate)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &UnsubscribeFromEventInput{}
 	}
 	if err := c.checkEventInput(in.ResourceArn, in.Event, in.TopicArn); err != nil {
-		return err
+		return nil, err
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, _ := c.lock()
 	defer c.unlock()
 	if _, err := c.templateLocked(sc, in.ResourceArn); err != nil {
-		return err
+		return nil, err
 	}
 	for _, sub := range sc.subs {
 		if sub.resource != in.ResourceArn || sub.topic != in.TopicArn {
@@ -151,9 +151,9 @@ func (s *Service) UnsubscribeFromEvent(caller *authz.Principal, region string, i
 		if len(sub.events) == 0 {
 			sc.subs = slices.DeleteFunc(sc.subs, func(o *subscription) bool { return o == sub })
 		}
-		return nil
+		return &UnsubscribeFromEventOutput{}, nil
 	}
-	return errNoSuch(NoSuchEntityErrorCodeSnsTopicDoesNotExist, "The SNS topic %s is not subscribed to the event %s of %s.",
+	return nil, errNoSuch(NoSuchEntityErrorCodeSnsTopicDoesNotExist, "The SNS topic %s is not subscribed to the event %s of %s.",
 		in.TopicArn, in.Event, in.ResourceArn)
 }
 

@@ -48,12 +48,12 @@ func FuzzARN(f *testing.F) {
 		_, err = w.svc.DescribeRulesPackages(root, region, &classic.DescribeRulesPackagesInput{RulesPackageArns: []string{s}})
 		isErr(err)
 		if s != tg.AssessmentTargetArn {
-			isErr(w.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: s}))
+			isErr(errOf(w.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: s})))
 		}
 		_, err = w.svc.CreateAssessmentTarget(root, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: "x", ResourceGroupArn: s})
 		isErr(err)
-		isErr(w.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: tp.AssessmentTemplateArn, Event: classic.InspectorEventOther, TopicArn: s}))
-		isErr(w.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: s}))
+		isErr(errOf(w.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: tp.AssessmentTemplateArn, Event: classic.InspectorEventOther, TopicArn: s})))
+		isErr(errOf(w.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: s})))
 		_, err = w.svc.ListFindings(root, region, &classic.ListFindingsInput{AssessmentRunArns: []string{s}})
 		isErr(err)
 		_, _, _ = w.svc.AssessmentReport(s)

@@ -116,6 +116,9 @@ func must[T any](v T, err error) T {
 	return v
 }
 
+// errOf drops an operation's output.
+func errOf[T any](_ T, err error) error { return err }
+
 func ok(t tb, err error) {
 	t.Helper()
 	if err != nil {

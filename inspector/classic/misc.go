@@ -98,38 +98,38 @@ var roleArnPattern = regexp.MustCompile(`^arn:[a-z0-9-]+:iam::(\d{12}):role/(?:[
 // (iam:PassedToService inspector.amazonaws.com). The model has no IAM to
 // check the role's trust and policies against: a role of the account is
 // taken as valid.
-func (s *Service) RegisterCrossAccountAccessRole(caller *authz.Principal, region string, in *RegisterCrossAccountAccessRoleInput) error {
+func (s *Service) RegisterCrossAccountAccessRole(caller *authz.Principal, region string, in *RegisterCrossAccountAccessRoleInput) (*RegisterCrossAccountAccessRoleOutput, error) {
 	c, err := s.begin(caller, region, "RegisterCrossAccountAccessRole", AccessDeniedErrorCodeAccessDeniedToIamRole)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &RegisterCrossAccountAccessRoleInput{}
 	}
 	m := roleArnPattern.FindStringSubmatch(in.RoleArn)
 	if m == nil || len(in.RoleArn) > 300 || !strings.HasPrefix(in.RoleArn, "arn:"+s.partition+":") {
-		return errInvalid(InvalidInputErrorCodeInvalidIamRoleArn, "The IAM role ARN %q is not valid.", in.RoleArn)
+		return nil, errInvalid(InvalidInputErrorCodeInvalidIamRoleArn, "The IAM role ARN %q is not valid.", in.RoleArn)
 	}
 	if m[1] != c.account {
-		return errInvalidRole(InvalidCrossAccountRoleErrorCodeRoleDoesNotExistOrInvalidTrustRelationship,
+		return nil, errInvalidRole(InvalidCrossAccountRoleErrorCodeRoleDoesNotExistOrInvalidTrustRelationship,
 			"The role %s is not a role of account %s.", in.RoleArn, c.account)
 	}
 	pass := authz.Check{Action: "iam:PassRole", Resource: in.RoleArn,
 		Context: authz.NewContext().Set("iam:PassedToService", ServicePrincipal)}
 	if err := c.authorize(pass); err != nil {
-		return err
+		return nil, err
 	}
 	sc, now := c.lock()
 	defer c.unlock()
 	sc.role = &crossAccountRole{arn: in.RoleArn, at: now}
-	return nil
+	return &RegisterCrossAccountAccessRoleOutput{}, nil
 }
 
 // DescribeCrossAccountAccessRole describes the role Inspector uses in the
 // account: the registered cross-account role, else the service-linked role
 // once it exists; NoSuchEntityException (IAM_ROLE_DOES_NOT_EXIST) before
 // either.
-func (s *Service) DescribeCrossAccountAccessRole(caller *authz.Principal, region string) (*DescribeCrossAccountAccessRoleOutput, error) {
+func (s *Service) DescribeCrossAccountAccessRole(caller *authz.Principal, region string, _ *DescribeCrossAccountAccessRoleInput) (*DescribeCrossAccountAccessRoleOutput, error) {
 	c, err := s.begin(caller, region, "DescribeCrossAccountAccessRole", AccessDeniedErrorCodeAccessDeniedToIamRole)
 	if err != nil {
 		return nil, err
@@ -223,7 +223,8 @@ type preview struct {
 // CreateExclusionsPreview starts a preview of the exclusions a run of the
 // template would have now (no instances, missing or unhealthy agents,
 // unsupported operating systems or rules packages, instances busy in
-// another run), and returns its token.
+// another run), and returns its token. A template keeps its latest preview
+// only: the token of an earlier one is no longer found.
 func (s *Service) CreateExclusionsPreview(caller *authz.Principal, region string, in *CreateExclusionsPreviewInput) (*CreateExclusionsPreviewOutput, error) {
 	c, err := s.begin(caller, region, "CreateExclusionsPreview", AccessDeniedErrorCodeAccessDeniedToAssessmentTemplate)
 	if err != nil {
@@ -270,6 +271,11 @@ func (s *Service) CreateExclusionsPreview(caller *authz.Principal, region string
 	}
 	if err := previewBusy(sc, t, now); err != nil {
 		return nil, err
+	}
+	for k, p := range sc.preview { // a template keeps its latest preview only
+		if p.template == t {
+			delete(sc.preview, k)
+		}
 	}
 	tok := s.newUUIDLocked()
 	sc.preview[tok] = &preview{template: t, readyAt: now.Add(ExclusionsPreviewDelay), items: d.exclusions}

@@ -369,16 +369,16 @@ func (t *template) hasRun(name string) bool {
 // default) stops data collection and evaluates what was collected;
 // SKIP_EVALUATION cancels the run, which then has no findings. Stopping a
 // run that is over, or already evaluating, changes nothing.
-func (s *Service) StopAssessmentRun(caller *authz.Principal, region string, in *StopAssessmentRunInput) error {
+func (s *Service) StopAssessmentRun(caller *authz.Principal, region string, in *StopAssessmentRunInput) (*StopAssessmentRunOutput, error) {
 	c, err := s.begin(caller, region, "StopAssessmentRun", AccessDeniedErrorCodeAccessDeniedToAssessmentRun)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &StopAssessmentRunInput{}
 	}
 	if r := c.classify(in.AssessmentRunArn, kindRun); r == lookupInvalid {
-		return c.arnError(in.AssessmentRunArn, kindRun, r)
+		return nil, c.arnError(in.AssessmentRunArn, kindRun, r)
 	}
 	action := in.StopAction
 	switch action {
@@ -386,30 +386,30 @@ func (s *Service) StopAssessmentRun(caller *authz.Principal, region string, in *
 		action = StopActionStartEvaluation
 	case StopActionStartEvaluation, StopActionSkipEvaluation:
 	default:
-		return errInvalid(InvalidInputErrorCodeInvalidAssessmentRunState, "The stop action %q is not valid.", action)
+		return nil, errInvalid(InvalidInputErrorCodeInvalidAssessmentRunState, "The stop action %q is not valid.", action)
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, now := c.lock()
 	defer c.unlock()
 	r, err := c.runLocked(sc, in.AssessmentRunArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.state.terminal() {
-		return nil
+		return &StopAssessmentRunOutput{}, nil
 	}
 	if action == StopActionSkipEvaluation {
 		s.finishLocked(sc, r, AssessmentRunStateCanceled, now)
 		sc.active = slices.DeleteFunc(sc.active, func(o *run) bool { return o == r })
-		return nil
+		return &StopAssessmentRunOutput{}, nil
 	}
 	if r.state.rank() < AssessmentRunStateStopDataCollectionPending.rank() {
 		s.setState(sc, r, AssessmentRunStateStopDataCollectionPending, now)
 		r.next = now.Add(StopDataCollectionDelay)
 	}
-	return nil
+	return &StopAssessmentRunOutput{}, nil
 }
 
 // deleteRunLocked deletes a run that is over, with its findings and
@@ -432,31 +432,31 @@ func (s *Service) deleteRunLocked(sc *scope, r *run) {
 // DeleteAssessmentRun deletes a run with its findings and report. It
 // fails with AssessmentRunInProgressException while the run is in
 // progress.
-func (s *Service) DeleteAssessmentRun(caller *authz.Principal, region string, in *DeleteAssessmentRunInput) error {
+func (s *Service) DeleteAssessmentRun(caller *authz.Principal, region string, in *DeleteAssessmentRunInput) (*DeleteAssessmentRunOutput, error) {
 	c, err := s.begin(caller, region, "DeleteAssessmentRun", AccessDeniedErrorCodeAccessDeniedToAssessmentRun)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &DeleteAssessmentRunInput{}
 	}
 	if r := c.classify(in.AssessmentRunArn, kindRun); r == lookupInvalid {
-		return c.arnError(in.AssessmentRunArn, kindRun, r)
+		return nil, c.arnError(in.AssessmentRunArn, kindRun, r)
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, _ := c.lock()
 	defer c.unlock()
 	r, err := c.runLocked(sc, in.AssessmentRunArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !r.state.terminal() {
-		return errRunsInProgress([]string{r.arn}, "The assessment run %s is in progress.", r.arn)
+		return nil, errRunsInProgress([]string{r.arn}, "The assessment run %s is in progress.", r.arn)
 	}
 	s.deleteRunLocked(sc, r)
-	return nil
+	return &DeleteAssessmentRunOutput{}, nil
 }
 
 // DescribeAssessmentRuns describes 1 to 10 assessment runs.

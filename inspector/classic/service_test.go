@@ -22,7 +22,7 @@ func TestRunLifecycle(t *testing.T) {
 	ok(t, w.svc.PutInstance(region, account, debianInstance("i-1", map[string]string{"env": "prod"})))
 	_, tmpl := w.setup(t)
 	for _, ev := range []classic.InspectorEvent{classic.InspectorEventAssessmentRunStarted, classic.InspectorEventAssessmentRunCompleted} {
-		ok(t, w.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: tmpl, Event: ev, TopicArn: topic}))
+		must(w.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: tmpl, Event: ev, TopicArn: topic}))
 	}
 	arn := must(w.svc.StartAssessmentRun(root, region, &classic.StartAssessmentRunInput{AssessmentTemplateArn: tmpl})).AssessmentRunArn
 
@@ -128,7 +128,7 @@ func TestStopAssessmentRun(t *testing.T) {
 			_, tmpl := w.setup(t)
 			arn := must(w.svc.StartAssessmentRun(root, region, &classic.StartAssessmentRunInput{AssessmentTemplateArn: tmpl})).AssessmentRunArn
 			w.clock.Advance(5 * time.Second)
-			ok(t, w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn, StopAction: tt.action}))
+			must(w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn, StopAction: tt.action}))
 			r := w.describeRun(t, arn)
 			if tt.found && r.State != classic.AssessmentRunStateStopDataCollectionPending {
 				t.Fatalf("state after stop = %s", r.State)
@@ -142,7 +142,7 @@ func TestStopAssessmentRun(t *testing.T) {
 				t.Errorf("findings: %v, want %v", got, tt.found)
 			}
 			// Stopping a finished run changes nothing.
-			ok(t, w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn}))
+			must(w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: arn}))
 			if diff := cmp.Diff(r, w.describeRun(t, arn)); diff != "" {
 				t.Errorf("stop of a finished run (-before +after)\n%s", diff)
 			}
@@ -302,7 +302,7 @@ func TestResourceGroupSelection(t *testing.T) {
 // Deleting a target deletes its templates, their runs and findings.
 func TestDeleteCascade(t *testing.T) {
 	f := newFixture(t, nil)
-	ok(t, f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target}))
+	must(f.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: f.target}))
 	runs := must(f.svc.DescribeAssessmentRuns(root, region, &classic.DescribeAssessmentRunsInput{AssessmentRunArns: []string{f.run}}))
 	tps := must(f.svc.DescribeAssessmentTemplates(root, region, &classic.DescribeAssessmentTemplatesInput{AssessmentTemplateArns: []string{f.template}}))
 	fs := must(f.svc.DescribeFindings(root, region, &classic.DescribeFindingsInput{FindingArns: []string{f.finding}}))
@@ -337,13 +337,13 @@ func TestServiceLinkedRole(t *testing.T) {
 	if slrChecks != 1 {
 		t.Errorf("%d iam:CreateServiceLinkedRole checks, want 1", slrChecks)
 	}
-	role := must(f.svc.DescribeCrossAccountAccessRole(root, region))
+	role := must(f.svc.DescribeCrossAccountAccessRole(root, region, nil))
 	if !strings.HasSuffix(role.RoleArn, ":role/aws-service-role/inspector.amazonaws.com/AWSServiceRoleForAmazonInspector") || !role.Valid || role.RegisteredAt != t0 {
 		t.Errorf("role = %+v", role)
 	}
 	const mine = "arn:aws:iam::" + account + ":role/inspector"
-	ok(t, f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: mine}))
-	if role := must(f.svc.DescribeCrossAccountAccessRole(root, region)); role.RoleArn != mine {
+	must(f.svc.RegisterCrossAccountAccessRole(root, region, &classic.RegisterCrossAccountAccessRoleInput{RoleArn: mine}))
+	if role := must(f.svc.DescribeCrossAccountAccessRole(root, region, nil)); role.RoleArn != mine {
 		t.Errorf("role after registration = %+v", role)
 	}
 }
@@ -363,7 +363,7 @@ func TestIAMActions(t *testing.T) {
 		"ListRulesPackages":      func() error { _, err := f.svc.ListRulesPackages(root, region, nil); return err },
 		"ListEventSubscriptions": func() error { _, err := f.svc.ListEventSubscriptions(root, region, nil); return err },
 		"DescribeCrossAccountAccessRole": func() error {
-			_, err := f.svc.DescribeCrossAccountAccessRole(root, region)
+			_, err := f.svc.DescribeCrossAccountAccessRole(root, region, nil)
 			return err
 		},
 		"GetTelemetryMetadata": func() error {
@@ -521,7 +521,7 @@ func (inv inventory) EC2Instances(region, account string) []inspector.EC2Instanc
 func TestEventSubscriptions(t *testing.T) {
 	f := newFixture(t, nil)
 	sub := func(ev classic.InspectorEvent, topic string) {
-		ok(t, f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: ev, TopicArn: topic}))
+		must(f.svc.SubscribeToEvent(root, region, &classic.SubscribeToEventInput{ResourceArn: f.template, Event: ev, TopicArn: topic}))
 	}
 	sub(classic.InspectorEventAssessmentRunCompleted, topic)
 	sub(classic.InspectorEventFindingReported, topic)
@@ -536,7 +536,7 @@ func TestEventSubscriptions(t *testing.T) {
 	if diff := cmp.Diff(want, out.Subscriptions); diff != "" {
 		t.Errorf("subscriptions (-want +got)\n%s", diff)
 	}
-	ok(t, f.svc.UnsubscribeFromEvent(root, region, &classic.UnsubscribeFromEventInput{ResourceArn: f.template, Event: "OTHER", TopicArn: topic + "2"}))
+	must(f.svc.UnsubscribeFromEvent(root, region, &classic.UnsubscribeFromEventInput{ResourceArn: f.template, Event: "OTHER", TopicArn: topic + "2"}))
 	out = must(f.svc.ListEventSubscriptions(root, region, nil))
 	if len(out.Subscriptions) != 1 {
 		t.Errorf("after unsubscribing: %+v", out.Subscriptions)

@@ -148,7 +148,7 @@ func (m *stateMachine) updateTarget(t *rapid.T) {
 	}
 	tg := rapid.SampledFrom(m.targets).Draw(t, "target")
 	group := rapid.IntRange(0, len(smGroups)-1).Draw(t, "group")
-	if err := m.w.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{
+	if _, err := m.w.svc.UpdateAssessmentTarget(root, region, &classic.UpdateAssessmentTargetInput{
 		AssessmentTargetArn: tg.arn, AssessmentTargetName: tg.name, ResourceGroupArn: m.groups[group]}); err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +251,7 @@ func (m *stateMachine) stopRun(t *rapid.T) {
 	}
 	r := rapid.SampledFrom(m.runs).Draw(t, "run")
 	action := rapid.SampledFrom([]classic.StopAction{classic.StopActionStartEvaluation, classic.StopActionSkipEvaluation}).Draw(t, "action")
-	if err := m.w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: r.arn, StopAction: action}); err != nil {
+	if _, err := m.w.svc.StopAssessmentRun(root, region, &classic.StopAssessmentRunInput{AssessmentRunArn: r.arn, StopAction: action}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -262,7 +262,7 @@ func (m *stateMachine) deleteRun(t *rapid.T) {
 	}
 	r := rapid.SampledFrom(m.runs).Draw(t, "run")
 	m.refresh(t)
-	err := m.w.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: r.arn})
+	_, err := m.w.svc.DeleteAssessmentRun(root, region, &classic.DeleteAssessmentRunInput{AssessmentRunArn: r.arn})
 	if m.expectDelete(t, err, !terminal(r.last.State)) {
 		m.dropRuns(func(x *smRun) bool { return x == r })
 	}
@@ -275,7 +275,7 @@ func (m *stateMachine) deleteTemplate(t *rapid.T) {
 	tp := rapid.SampledFrom(m.templates).Draw(t, "template")
 	m.refresh(t)
 	inProgress := slices.ContainsFunc(m.runs, func(r *smRun) bool { return r.template == tp && !terminal(r.last.State) })
-	err := m.w.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: tp.arn})
+	_, err := m.w.svc.DeleteAssessmentTemplate(root, region, &classic.DeleteAssessmentTemplateInput{AssessmentTemplateArn: tp.arn})
 	if m.expectDelete(t, err, inProgress) {
 		m.dropRuns(func(r *smRun) bool { return r.template == tp })
 		m.templates = slices.DeleteFunc(m.templates, func(x *smTemplate) bool { return x == tp })
@@ -289,7 +289,7 @@ func (m *stateMachine) deleteTarget(t *rapid.T) {
 	tg := rapid.SampledFrom(m.targets).Draw(t, "target")
 	m.refresh(t)
 	inProgress := slices.ContainsFunc(m.runs, func(r *smRun) bool { return r.template.target == tg && !terminal(r.last.State) })
-	err := m.w.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: tg.arn})
+	_, err := m.w.svc.DeleteAssessmentTarget(root, region, &classic.DeleteAssessmentTargetInput{AssessmentTargetArn: tg.arn})
 	if m.expectDelete(t, err, inProgress) {
 		m.dropRuns(func(r *smRun) bool { return r.template.target == tg })
 		m.templates = slices.DeleteFunc(m.templates, func(x *smTemplate) bool { return x.target == tg })

@@ -243,84 +243,84 @@ func (s *Service) CreateAssessmentTarget(caller *authz.Principal, region string,
 // UpdateAssessmentTarget renames an assessment target and sets its
 // resource group (none: every instance). Runs in progress keep the
 // instances they started with.
-func (s *Service) UpdateAssessmentTarget(caller *authz.Principal, region string, in *UpdateAssessmentTargetInput) error {
+func (s *Service) UpdateAssessmentTarget(caller *authz.Principal, region string, in *UpdateAssessmentTargetInput) (*UpdateAssessmentTargetOutput, error) {
 	c, err := s.begin(caller, region, "UpdateAssessmentTarget", AccessDeniedErrorCodeAccessDeniedToAssessmentTarget)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &UpdateAssessmentTargetInput{}
 	}
 	if r := c.classify(in.AssessmentTargetArn, kindTarget); r == lookupInvalid {
-		return c.arnError(in.AssessmentTargetArn, kindTarget, r)
+		return nil, c.arnError(in.AssessmentTargetArn, kindTarget, r)
 	}
 	if !validName(in.AssessmentTargetName) {
-		return errInvalid(InvalidInputErrorCodeInvalidAssessmentTargetName, "The assessment target name must be 1 to 140 characters long.")
+		return nil, errInvalid(InvalidInputErrorCodeInvalidAssessmentTargetName, "The assessment target name must be 1 to 140 characters long.")
 	}
 	if in.ResourceGroupArn != "" {
 		if r := c.classify(in.ResourceGroupArn, kindResourceGroup); r == lookupInvalid {
-			return c.arnError(in.ResourceGroupArn, kindResourceGroup, r)
+			return nil, c.arnError(in.ResourceGroupArn, kindResourceGroup, r)
 		}
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, now := c.lock()
 	defer c.unlock()
 	t, err := c.targetLocked(sc, in.AssessmentTargetArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	g, err := c.resourceGroupLocked(sc, in.ResourceGroupArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, o := range sc.targetList {
 		if o != t && o.name == in.AssessmentTargetName {
-			return errInvalid(InvalidInputErrorCodeAssessmentTargetNameAlreadyTaken, "The assessment target name %q is already taken.", in.AssessmentTargetName)
+			return nil, errInvalid(InvalidInputErrorCodeAssessmentTargetNameAlreadyTaken, "The assessment target name %q is already taken.", in.AssessmentTargetName)
 		}
 	}
 	t.name, t.group, t.updatedAt = in.AssessmentTargetName, g, now
-	return nil
+	return &UpdateAssessmentTargetOutput{}, nil
 }
 
 // DeleteAssessmentTarget deletes an assessment target with its templates,
 // their runs and the runs' findings. It fails with
 // AssessmentRunInProgressException while a run of the target is in
 // progress.
-func (s *Service) DeleteAssessmentTarget(caller *authz.Principal, region string, in *DeleteAssessmentTargetInput) error {
+func (s *Service) DeleteAssessmentTarget(caller *authz.Principal, region string, in *DeleteAssessmentTargetInput) (*DeleteAssessmentTargetOutput, error) {
 	c, err := s.begin(caller, region, "DeleteAssessmentTarget", AccessDeniedErrorCodeAccessDeniedToAssessmentTarget)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &DeleteAssessmentTargetInput{}
 	}
 	if r := c.classify(in.AssessmentTargetArn, kindTarget); r == lookupInvalid {
-		return c.arnError(in.AssessmentTargetArn, kindTarget, r)
+		return nil, c.arnError(in.AssessmentTargetArn, kindTarget, r)
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, _ := c.lock()
 	defer c.unlock()
 	t, err := c.targetLocked(sc, in.AssessmentTargetArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var busy []string
 	for _, tp := range t.templates {
 		busy = append(busy, tp.runsInProgress()...)
 	}
 	if len(busy) > 0 {
-		return errRunsInProgress(busy, "The assessment target %s has assessment runs in progress.", t.arn)
+		return nil, errRunsInProgress(busy, "The assessment target %s has assessment runs in progress.", t.arn)
 	}
 	for _, tp := range slices.Clone(t.templates) {
 		s.deleteTemplateLocked(sc, tp)
 	}
 	delete(sc.targets, t.arn)
 	sc.targetList = slices.DeleteFunc(sc.targetList, func(o *target) bool { return o == t })
-	return nil
+	return &DeleteAssessmentTargetOutput{}, nil
 }
 
 // DescribeAssessmentTargets describes 1 to 10 assessment targets.

@@ -175,31 +175,31 @@ func (s *Service) deleteTemplateLocked(sc *scope, t *template) {
 // DeleteAssessmentTemplate deletes an assessment template with its runs
 // and their findings. It fails with AssessmentRunInProgressException while
 // a run of the template is in progress.
-func (s *Service) DeleteAssessmentTemplate(caller *authz.Principal, region string, in *DeleteAssessmentTemplateInput) error {
+func (s *Service) DeleteAssessmentTemplate(caller *authz.Principal, region string, in *DeleteAssessmentTemplateInput) (*DeleteAssessmentTemplateOutput, error) {
 	c, err := s.begin(caller, region, "DeleteAssessmentTemplate", AccessDeniedErrorCodeAccessDeniedToAssessmentTemplate)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &DeleteAssessmentTemplateInput{}
 	}
 	if r := c.classify(in.AssessmentTemplateArn, kindTemplate); r == lookupInvalid {
-		return c.arnError(in.AssessmentTemplateArn, kindTemplate, r)
+		return nil, c.arnError(in.AssessmentTemplateArn, kindTemplate, r)
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, _ := c.lock()
 	defer c.unlock()
 	t, err := c.templateLocked(sc, in.AssessmentTemplateArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if busy := t.runsInProgress(); len(busy) > 0 {
-		return errRunsInProgress(busy, "The assessment template %s has assessment runs in progress.", t.arn)
+		return nil, errRunsInProgress(busy, "The assessment template %s has assessment runs in progress.", t.arn)
 	}
 	s.deleteTemplateLocked(sc, t)
-	return nil
+	return &DeleteAssessmentTemplateOutput{}, nil
 }
 
 // DescribeAssessmentTemplates describes 1 to 10 assessment templates.
@@ -307,44 +307,44 @@ func (s *Service) ListAssessmentTemplates(caller *authz.Principal, region string
 
 // SetTagsForResource replaces the tags of an assessment template (the only
 // taggable resource): up to 10 tags with unique keys; no tags clears them.
-func (s *Service) SetTagsForResource(caller *authz.Principal, region string, in *SetTagsForResourceInput) error {
+func (s *Service) SetTagsForResource(caller *authz.Principal, region string, in *SetTagsForResourceInput) (*SetTagsForResourceOutput, error) {
 	c, err := s.begin(caller, region, "SetTagsForResource", AccessDeniedErrorCodeAccessDeniedToAssessmentTemplate)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if in == nil {
 		in = &SetTagsForResourceInput{}
 	}
 	if r := c.classify(in.ResourceArn, kindTemplate); r == lookupInvalid {
-		return errInvalid(InvalidInputErrorCodeInvalidResourceArn, "The resource ARN %q is not an assessment template ARN.", in.ResourceArn)
+		return nil, errInvalid(InvalidInputErrorCodeInvalidResourceArn, "The resource ARN %q is not an assessment template ARN.", in.ResourceArn)
 	}
 	if len(in.Tags) > 10 {
-		return errInvalid(InvalidInputErrorCodeInvalidNumberOfTags, "A resource can have at most 10 tags.")
+		return nil, errInvalid(InvalidInputErrorCodeInvalidNumberOfTags, "A resource can have at most 10 tags.")
 	}
 	seen := map[string]bool{}
 	for _, t := range in.Tags {
 		if n := strLen(t.Key); n < 1 || n > 128 {
-			return errInvalid(InvalidInputErrorCodeInvalidTagKey, "The tag key %q must be 1 to 128 characters long.", t.Key)
+			return nil, errInvalid(InvalidInputErrorCodeInvalidTagKey, "The tag key %q must be 1 to 128 characters long.", t.Key)
 		}
 		if strLen(t.Value) > 256 {
-			return errInvalid(InvalidInputErrorCodeInvalidTagValue, "The value of the tag %q must be at most 256 characters long.", t.Key)
+			return nil, errInvalid(InvalidInputErrorCodeInvalidTagValue, "The value of the tag %q must be at most 256 characters long.", t.Key)
 		}
 		if seen[t.Key] {
-			return errInvalid(InvalidInputErrorCodeInvalidTag, "The tag key %q is given more than once.", t.Key)
+			return nil, errInvalid(InvalidInputErrorCodeInvalidTag, "The tag key %q is given more than once.", t.Key)
 		}
 		seen[t.Key] = true
 	}
 	if err := c.authorize(); err != nil {
-		return err
+		return nil, err
 	}
 	sc, _ := c.lock()
 	defer c.unlock()
 	t, err := c.templateLocked(sc, in.ResourceArn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	t.tags = slices.Clone(in.Tags)
-	return nil
+	return &SetTagsForResourceOutput{}, nil
 }
 
 // ListTagsForResource lists the tags of an assessment template.

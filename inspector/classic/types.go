@@ -369,15 +369,24 @@ type DeleteAssessmentRunInput struct {
 	AssessmentRunArn string `json:"assessmentRunArn"`
 }
 
+// DeleteAssessmentRunOutput is the output of DeleteAssessmentRun (empty).
+type DeleteAssessmentRunOutput struct{}
+
 // DeleteAssessmentTargetInput is the input of DeleteAssessmentTarget.
 type DeleteAssessmentTargetInput struct {
 	AssessmentTargetArn string `json:"assessmentTargetArn"`
 }
 
+// DeleteAssessmentTargetOutput is the output of DeleteAssessmentTarget (empty).
+type DeleteAssessmentTargetOutput struct{}
+
 // DeleteAssessmentTemplateInput is the input of DeleteAssessmentTemplate.
 type DeleteAssessmentTemplateInput struct {
 	AssessmentTemplateArn string `json:"assessmentTemplateArn"`
 }
+
+// DeleteAssessmentTemplateOutput is the output of DeleteAssessmentTemplate (empty).
+type DeleteAssessmentTemplateOutput struct{}
 
 // DescribeAssessmentRunsInput is the input of DescribeAssessmentRuns.
 type DescribeAssessmentRunsInput struct {
@@ -412,8 +421,12 @@ type DescribeAssessmentTemplatesOutput struct {
 	FailedItems         map[string]FailedItemDetails `json:"failedItems"`
 }
 
+// DescribeCrossAccountAccessRoleInput is the input of
+// DescribeCrossAccountAccessRole (empty).
+type DescribeCrossAccountAccessRoleInput struct{}
+
 // DescribeCrossAccountAccessRoleOutput is the output of
-// DescribeCrossAccountAccessRole (which has no input).
+// DescribeCrossAccountAccessRole.
 type DescribeCrossAccountAccessRoleOutput struct {
 	RoleArn      string    `json:"roleArn"`
 	Valid        bool      `json:"valid"`
@@ -646,6 +659,9 @@ type RegisterCrossAccountAccessRoleInput struct {
 	RoleArn string `json:"roleArn"`
 }
 
+// RegisterCrossAccountAccessRoleOutput is the output of RegisterCrossAccountAccessRole (empty).
+type RegisterCrossAccountAccessRoleOutput struct{}
+
 // RemoveAttributesFromFindingsInput is the input of
 // RemoveAttributesFromFindings.
 type RemoveAttributesFromFindingsInput struct {
@@ -665,6 +681,9 @@ type SetTagsForResourceInput struct {
 	Tags        []Tag  `json:"tags,omitempty"`
 }
 
+// SetTagsForResourceOutput is the output of SetTagsForResource (empty).
+type SetTagsForResourceOutput struct{}
+
 // StartAssessmentRunInput is the input of StartAssessmentRun.
 type StartAssessmentRunInput struct {
 	AssessmentTemplateArn string `json:"assessmentTemplateArn"`
@@ -682,12 +701,18 @@ type StopAssessmentRunInput struct {
 	StopAction       StopAction `json:"stopAction,omitempty"`
 }
 
+// StopAssessmentRunOutput is the output of StopAssessmentRun (empty).
+type StopAssessmentRunOutput struct{}
+
 // SubscribeToEventInput is the input of SubscribeToEvent.
 type SubscribeToEventInput struct {
 	ResourceArn string         `json:"resourceArn"`
 	Event       InspectorEvent `json:"event"`
 	TopicArn    string         `json:"topicArn"`
 }
+
+// SubscribeToEventOutput is the output of SubscribeToEvent (empty).
+type SubscribeToEventOutput struct{}
 
 // UnsubscribeFromEventInput is the input of UnsubscribeFromEvent.
 type UnsubscribeFromEventInput struct {
@@ -696,9 +721,15 @@ type UnsubscribeFromEventInput struct {
 	TopicArn    string         `json:"topicArn"`
 }
 
+// UnsubscribeFromEventOutput is the output of UnsubscribeFromEvent (empty).
+type UnsubscribeFromEventOutput struct{}
+
 // UpdateAssessmentTargetInput is the input of UpdateAssessmentTarget.
 type UpdateAssessmentTargetInput struct {
 	AssessmentTargetArn  string `json:"assessmentTargetArn"`
 	AssessmentTargetName string `json:"assessmentTargetName"`
 	ResourceGroupArn     string `json:"resourceGroupArn,omitempty"`
 }
+
+// UpdateAssessmentTargetOutput is the output of UpdateAssessmentTarget (empty).
+type UpdateAssessmentTargetOutput struct{}
