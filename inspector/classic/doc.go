@@ -109,8 +109,13 @@
 // ASSESSMENT_TEMPLATE_NAME_ALREADY_TAKEN), an unknown stop action or a
 // report of a failed or canceled run is INVALID_ASSESSMENT_RUN_STATE, an
 // exclusion ARN or count INVALID_RESOURCE_ARN, a malformed preview token
-// INVALID_PAGINATION_TOKEN. The messages are the model's own: AWS does
-// not publish them. The errors' HTTP status is the JSON protocol's (the
+// INVALID_PAGINATION_TOKEN, an unknown one NoSuchEntityException
+// ASSESSMENT_TEMPLATE_DOES_NOT_EXIST, an unknown report format or type and
+// a region without Inspector Classic UnsupportedFeatureException.
+// INVALID_FINDING_ARN is never returned: malformed finding ARNs are failed
+// items (INVALID_ARN) of the batch calls, as other malformed ARNs are in
+// Describe calls. The messages are the model's own: AWS does not publish
+// them. The errors' HTTP status is the JSON protocol's (the
 // model declares none): 400, 500 for InternalException (a malformed
 // instance from Config.Instances), 503 for
 // ServiceTemporarilyUnavailableException (Config.Identities failed).
