@@ -48,6 +48,9 @@ type Config struct {
 	MaxBodyBytes int64
 	// Logger receives one structured line per HTTP call; nil logs nothing.
 	Logger *slog.Logger
+	// MaxAccounts is the quota of accounts per organization; 0 means
+	// AWS's default (see org.DefaultMaxAccounts).
+	MaxAccounts int
 }
 
 // Cloud is the composition root of awsaccess: one partition with its
@@ -115,11 +118,12 @@ func New(cfg Config) *Cloud {
 	})
 	ids := identities{dir: c.dir}
 	c.org = org.New(org.Config{
-		Now:        cfg.Now,
-		Rand:       stream(2),
-		Authorizer: c,
-		Identities: ids,
-		Partition:  cfg.Partition,
+		Now:         cfg.Now,
+		Rand:        stream(2),
+		Authorizer:  c,
+		Identities:  ids,
+		Partition:   cfg.Partition,
+		MaxAccounts: cfg.MaxAccounts,
 	})
 	c.inspector = inspector.New(inspector.Config{
 		Now:           cfg.Now,
