@@ -213,8 +213,18 @@ func (v *cval) parse(b baseOp) {
 	}
 }
 
+// parseNumber parses a Numeric* value: an integer or a decimal, with an
+// optional sign and exponent. Go's hexadecimal floats, underscores, NaN
+// and infinities are not numbers to IAM.
 func parseNumber(s string) (float64, bool) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, false
 	}

@@ -149,3 +149,14 @@ func TestConditionOperators(t *testing.T) {
 		})
 	}
 }
+
+func TestNumericValuesAreDecimal(t *testing.T) {
+	for _, v := range []string{"0x1p4", "1_000", "NaN", "Inf", "-infinity"} {
+		if condAllows(t, "NumericEquals", "s3:max-keys", []string{v}, one("s3:max-keys", v)) {
+			t.Errorf("NumericEquals matched %q, which IAM does not read as a number", v)
+		}
+	}
+	if !condAllows(t, "NumericEquals", "s3:max-keys", []string{"1.6e1"}, one("s3:max-keys", "16")) {
+		t.Error("NumericEquals 1.6e1 did not match 16")
+	}
+}

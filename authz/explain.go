@@ -23,8 +23,11 @@ type Explanation struct {
 	Level int
 	// Policy names the policy holding the deciding explicit Deny, if any.
 	Policy string
-	// Matched lists every statement that matched the request, deny and
-	// allow, in evaluation order.
+	// Matched lists the statements that matched the request in the steps
+	// evaluation went through, in evaluation order: every Deny of every
+	// applicable policy, then, when no Deny matched, the Allows of each
+	// policy type until the decision was reached. An explicit deny ends
+	// evaluation, so its explanation lists denies only.
 	Matched []MatchedStatement
 }
 
