@@ -260,7 +260,7 @@ func fromDependency(err error) error {
 		e.Code, e.Status, e.Err = "ThrottlingException", http.StatusTooManyRequests, ErrThrottling
 	case code == "ConcurrentModificationException":
 		e.Code, e.Status, e.Err = "ConflictException", http.StatusConflict, ErrConflict
-		e.ResourceType = "Organization"
+		e.ResourceID, e.ResourceType = ServicePrincipal, "Organization"
 	case code == "" || code == "ServiceException" || strings.HasPrefix(code, "Internal"):
 		e.Code, e.Status, e.Err = "InternalServerException", http.StatusInternalServerError, ErrInternalServer
 	default:
