@@ -204,7 +204,9 @@ func aggregate(w io.Writer, insp *inspector.Service, caller *authz.Principal) er
 		return fmt.Errorf("aggregate: %w", err)
 	}
 	rows := agg.Responses
-	sort.Slice(rows, func(i, j int) bool { return rows[i].AccountAggregation.AccountID < rows[j].AccountAggregation.AccountID })
+	sort.Slice(rows, func(i, j int) bool {
+		return rows[i].AccountAggregation.AccountID < rows[j].AccountAggregation.AccountID
+	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  account\tcritical\thigh\tmedium\tall\texploitable\tfixable\t")
 	for _, r := range rows {
