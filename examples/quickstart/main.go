@@ -1,6 +1,8 @@
 // Command quickstart tours awsaccess on an embedded default: IAM policies
 // parsed and evaluated exactly as AWS does, each decision with its
-// explanation.
+// explanation; a request signed with SigV4, verified and authorised; an
+// organization delegating Amazon Inspector, with the refusals it must make;
+// and Inspector's findings seen from the delegated administrator.
 package main
 
 import (
@@ -141,5 +143,5 @@ func run(w io.Writer) error {
 			fmt.Fprintf(w, "  AccessDenied: %s\n", exp.Message())
 		}
 	}
-	return nil
+	return tour(w)
 }

@@ -24,6 +24,15 @@ func TestRun(t *testing.T) {
 		"-- an auditor role from the management account reads cross-account\nallowed:",
 		"-- the same auditor without a bucket policy\nimplicitDeny:",
 		"because no resource-based policy allows the s3:GetObject action",
+		"verified: arn:aws:iam::111111111111:user/carol signed for organizations in us-east-1",
+		"organizations:ListAccounts: allowed",
+		"organizations:CreateAccount: implicitDeny",
+		"a tampered copy fails: InvalidSignatureException (400)",
+		"after 3m0s: SUCCEEDED",
+		"the root user assumes OrganizationAccountAccessRole: AccessDenied: Roles may not be assumed by root accounts.",
+		"the member registers itself: AccessDeniedException",
+		"before trusted access: ConstraintViolationException",
+		"HIGH CVE-2022-0778 - openssl in 111111111111 on i-0123456789abcdef0",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q\n--- output:\n%s", want, out)
