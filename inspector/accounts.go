@@ -2,7 +2,6 @@ package inspector
 
 import (
 	"slices"
-	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 )
@@ -369,7 +368,3 @@ func (s *Service) ReinstateAccount(accountID string) error {
 	}
 	return nil
 }
-
-// Now returns the Service's clock reading; tests use it with a fake clock
-// to wait for EnableDelay and friends.
-func (s *Service) Now() time.Time { return s.now() }

@@ -54,11 +54,13 @@ func (s *Service) orgChecks(caller *authz.Principal, orgID, mgmt, target string,
 }
 
 // reconcile drops a region's delegated administrator whose registration
-// Organizations no longer has.
-func (r *region) reconcile(orgID string, registered []string, now int64) {
+// Organizations no longer has, and reports whether it did.
+func (r *region) reconcile(orgID string, registered []string, now int64) bool {
 	if da := r.admins[orgID]; da != nil && da.status == DelegatedAdminStatusEnabled && !slices.Contains(registered, da.account) {
 		r.dropAdmin(da, now)
+		return true
 	}
+	return false
 }
 
 // dropAdmin disassociates every member and starts DISABLE_IN_PROGRESS.
@@ -229,13 +231,16 @@ func (s *Service) DisableDelegatedAdminAccount(caller *authz.Principal, region s
 	}
 	registered := s.orgs.DelegatedAdministrators(orgID, ServicePrincipal)
 
+	// dropped: the registration was removed in Organizations and the
+	// delegation ended with it; disabling it again succeeds.
+	dropped := false
 	check := func(now int64) (elsewhere bool, err error) {
-		r.reconcile(orgID, registered, now)
+		dropped = r.reconcile(orgID, registered, now) || dropped
 		da := r.admins[orgID]
 		switch {
 		case da == nil || da.account != target:
 			return false, notFound("The account %s is not the delegated administrator of the organization in %s.", target, r.name)
-		case da.status == DelegatedAdminStatusDisableInProgress:
+		case da.status == DelegatedAdminStatusDisableInProgress && !dropped:
 			return false, conflict(target, "DelegatedAdminAccount", "Disabling the delegated administrator %s is already in progress.", target)
 		}
 		for _, name := range s.names {

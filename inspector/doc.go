@@ -64,13 +64,20 @@
 // inspectorScoreDetails (AWS documents that the Inspector score is lowered
 // when no open network path from the internet reaches the instance).
 // NETWORK_REACHABILITY findings ("Port 22 is reachable from an Internet
-// Gateway - TCP") are rated as described at networkSeverity: MEDIUM for
-// remote-administration and database ports, LOW for other well-known
-// ports, INFORMATIONAL otherwise.
+// Gateway - TCP"), one per protocol and merged open port range, are rated
+// by the ports they expose, as AWS's findings show without a published
+// table: MEDIUM when the range includes a remote-administration,
+// file-sharing or database port (FTP 20-21, SSH 22, Telnet 23, RPC and
+// NetBIOS 135-139, SMB 445, MS SQL 1433-1434, Oracle 1521, NFS 2049,
+// Docker 2375-2376, MySQL 3306, RDP 3389, PostgreSQL 5432, VNC 5900,
+// WinRM 5985-5986, Redis 6379, Elasticsearch 9200/9300, memcached 11211,
+// MongoDB 27017), else LOW when it includes another well-known port
+// (0-1023, e.g. HTTP 80), else INFORMATIONAL.
 //
 // [Service.ListFindings] filters with every [FilterCriteria] field the model
-// has data for (see criteria.go for the exact AND/OR semantics), sorts by
-// every SortField and paginates with opaque, stable tokens.
+// has data for (AND across fields; within a field, OR of its EQUALS and
+// PREFIX entries and AND of the negations its NOT_EQUALS entries state),
+// sorts by every SortField and paginates with opaque, stable tokens.
 // [Service.ListFindingAggregations] counts ACTIVE findings for the twelve
 // aggregation types, consistently with ListFindings. Suppression rules
 // ([Service.CreateFilter], [Service.UpdateFilter], [Service.DeleteFilter],

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/inspector"
+	"github.com/seed-e2e06c4d/awsaccess/inspector/advisory"
 )
 
 // An organization's management account delegates Inspector to a member
@@ -122,4 +123,34 @@ func ExampleService_ListFindingAggregations() {
 	// Output:
 	// 444444444444 all=2 critical=1 medium=1 fix=2
 	// 333333333333 all=1 critical=1 medium=0 fix=1
+}
+
+// The scan engine on its own: which advisories affect an instance's
+// packages, and which ports it exposes to the internet.
+func ExampleScanner_ScanEC2() {
+	sc := &inspector.Scanner{DB: advisory.Default()}
+	res := sc.ScanEC2(&inspector.EC2Instance{
+		InstanceID: "i-1", Platform: "UBUNTU_20_04",
+		Packages: []inspector.Package{
+			{Name: "sudo", Version: "1.8.31", Release: "1ubuntu1.1"},
+			{Name: "lodash", Version: "4.17.20", PackageManager: inspector.PackageManagerNpm, FilePath: "app/package-lock.json"},
+		},
+		SubnetRoutesToInternet: true,
+		SecurityGroups: []inspector.SecurityGroup{{ID: "sg-1", Ingress: []inspector.IngressRule{
+			{Protocol: "tcp", FromPort: 443, ToPort: 443, CIDRs: []string{"::/0"}},
+			{Protocol: "-1", CIDRs: []string{"10.0.0.0/8"}},
+		}}},
+	})
+	fmt.Println(res.Status)
+	for _, v := range res.Vulnerabilities {
+		fmt.Println(v.Advisory.ID, v.PackageName, "fixed in", v.Packages[0].FixedIn)
+	}
+	for _, p := range res.OpenPorts {
+		fmt.Println(p.Protocol, p.Begin, p.End, p.SecurityGroupID)
+	}
+	// Output:
+	// SUCCESSFUL
+	// CVE-2021-23337 lodash fixed in 4.17.21
+	// CVE-2021-3156 sudo fixed in 1.8.31-1ubuntu1.2
+	// TCP 443 443 sg-1
 }

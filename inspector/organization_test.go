@@ -74,6 +74,15 @@ func TestDelegationAcrossRegions(t *testing.T) {
 	if got.DelegatedAdmin == nil || got.DelegatedAdmin.RelationshipStatus != inspector.RelationshipStatusDisabled {
 		t.Errorf("after deregistration in Organizations: %+v", got.DelegatedAdmin)
 	}
+	// Disabling it then succeeds in a region that had not noticed yet, as a
+	// clean-up of what is already gone.
+	if err := enable(region2, member2); err != nil {
+		t.Fatal(err)
+	}
+	_ = w.orgs.DeregisterDelegatedAdministrator(root(mgmt), member2, inspector.ServicePrincipal)
+	if err := disable(region2, member2); err != nil {
+		t.Errorf("disabling a delegated admin deregistered in Organizations: %v", err)
+	}
 }
 
 func TestMembersAndAutoEnable(t *testing.T) {
