@@ -133,11 +133,11 @@ func (a *Authorization) splitCredential(cred string, presigned bool) *Error {
 	var p [5]string
 	n := 0
 	for n < parts-1 {
-		i := strings.IndexByte(cred, '/')
-		if i < 0 {
-			break
+		before, after := cutShort(cred, '/')
+		if len(before) == len(cred) {
+			break // no '/'
 		}
-		p[n], cred = cred[:i], cred[i+1:]
+		p[n], cred = before, after
 		n++
 	}
 	p[n] = cred

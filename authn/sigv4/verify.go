@@ -109,8 +109,7 @@ func newResult(list string) *Result {
 	}
 	b := new(resultBox)
 	for i := 0; i < n-1; i++ {
-		j := strings.IndexByte(list, ';')
-		b.sh[i], list = list[:j], list[j+1:]
+		b.sh[i], list = cutShort(list, ';')
 	}
 	b.sh[n-1] = list
 	b.res.SignedHeaders = b.sh[:n:n]
@@ -317,17 +316,43 @@ func checkSignedHeaders(m *headerMap, list string, presigned bool) *Error {
 }
 
 // hasTokenFold reports whether the ';'-separated list holds name, ASCII case
-// insensitively.
+// insensitively. Lists are lower case as every signer writes them, so the
+// lower-cased name is first searched for directly.
 func hasTokenFold(list, name string) bool {
-	for list != "" {
-		i := strings.IndexByte(list, ';')
-		tok := list
-		if i >= 0 {
-			tok, list = list[:i], list[i+1:]
-		} else {
-			list = ""
+	var lb [48]byte
+	if len(name) <= len(lb) {
+		for i := 0; i < len(name); i++ {
+			lb[i] = lower[name[i]]
 		}
+		ln := lb[:len(name)]
+		for rest, off := list, 0; ; {
+			i := strings.Index(rest, string(ln))
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(ln)
+			if (start == 0 || list[start-1] == ';') && (end == len(list) || list[end] == ';') {
+				return true
+			}
+			rest, off = rest[i+1:], off+i+1
+		}
+		if !hasUpperASCII(list) {
+			return false
+		}
+	}
+	for list != "" {
+		var tok string
+		tok, list = cutShort(list, ';')
 		if equalFold(tok, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
 			return true
 		}
 	}
@@ -383,19 +408,28 @@ func decodeSig(s string, dst *[32]byte) bool {
 	if len(s) != 64 {
 		return false
 	}
+	bad := byte(0)
 	for i := 0; i < 32; i++ {
-		hi, lo := s[2*i], s[2*i+1]
-		if !isLowerHex(hi) || !isLowerHex(lo) {
-			return false
-		}
-		h, _ := unhex(hi)
-		l, _ := unhex(lo)
-		dst[i] = h<<4 | l
+		h, l := lowerHex[s[2*i]], lowerHex[s[2*i+1]]
+		bad |= (h | l) & 0x80
+		dst[i] = h<<4 | l&15
 	}
-	return true
+	return bad == 0
 }
 
-func isLowerHex(c byte) bool { return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') }
+// lowerHex maps '0'-'9' and 'a'-'f' to their values, every other byte to 0x80.
+var lowerHex = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0x80
+	}
+	for i := 0; i < 10; i++ {
+		t['0'+i] = byte(i)
+	}
+	for i := 0; i < 6; i++ {
+		t['a'+i] = byte(10 + i)
+	}
+	return t
+}()
 
 // payloadHash returns the payload hash to canonicalise for a header-signed
 // request: x-amz-content-sha256 when sent (checked against the body unless
