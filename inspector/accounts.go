@@ -115,8 +115,10 @@ func (r *region) enableCheck(caller string, a *account, types []int) (FailedAcco
 
 // Enable enables scan types for up to 100 accounts (the caller when none
 // are given). Inspector's service-linked role is created in every account
-// Inspector is being activated in. The IAM check is inspector2:Enable on
-// "*".
+// Inspector is being activated in. The IAM checks are inspector2:Enable on
+// "*" and, when Inspector is activated in the caller's own account,
+// iam:CreateServiceLinkedRole on the role with iam:AWSServiceName
+// inspector2.amazonaws.com.
 func (s *Service) Enable(caller *authz.Principal, region string, in *EnableRequest) (*EnableResponse, error) {
 	if in == nil {
 		in = &EnableRequest{}
@@ -152,6 +154,13 @@ func (s *Service) Enable(caller *authz.Principal, region string, in *EnableReque
 		}
 	}
 	s.unlock()
+	if slices.Contains(activate, caller.Account) {
+		// Activating Inspector in the caller's own account creates the
+		// service-linked role there, on the caller's permissions.
+		if err := s.authorize(caller, slrCheck(s.partition, caller.Account)); err != nil {
+			return nil, err
+		}
+	}
 	if s.ids != nil {
 		for _, id := range activate {
 			if err := s.ids.CreateServiceLinkedRole(id, ServicePrincipal); err != nil {

@@ -43,14 +43,20 @@ func (s *Service) orgChecks(caller *authz.Principal, orgID, mgmt, target string,
 			{Action: "organizations:DeregisterDelegatedAdministrator", Resource: accountArn, Context: spCtx},
 		}
 	}
-	roleArn := "arn:" + s.partition + ":iam::" + caller.Account + ":role/aws-service-role/" + ServicePrincipal + "/" + ServiceLinkedRoleName
 	return []authz.Check{
 		check("EnableDelegatedAdminAccount"),
 		{Action: "organizations:EnableAWSServiceAccess", Resource: "*", Context: spCtx},
 		{Action: "organizations:RegisterDelegatedAdministrator", Resource: accountArn, Context: spCtx.Clone()},
-		{Action: "iam:CreateServiceLinkedRole", Resource: roleArn,
-			Context: authz.NewContext().Set("iam:AWSServiceName", ServicePrincipal)},
+		slrCheck(s.partition, caller.Account),
 	}
+}
+
+// slrCheck is the check for creating Inspector's service-linked role in an
+// account.
+func slrCheck(partition, account string) authz.Check {
+	return authz.Check{Action: "iam:CreateServiceLinkedRole",
+		Resource: "arn:" + partition + ":iam::" + account + ":role/aws-service-role/" + ServicePrincipal + "/" + ServiceLinkedRoleName,
+		Context:  authz.NewContext().Set("iam:AWSServiceName", ServicePrincipal)}
 }
 
 // reconcile drops a region's delegated administrator whose registration

@@ -82,6 +82,16 @@ func TestErrorCodes(t *testing.T) {
 			want: want{Code: "AccessDeniedException", Status: 403, Contains: "iam:CreateServiceLinkedRole"},
 		},
 		{
+			name:  "activating without the service-linked role permission",
+			setup: func(t *testing.T, w *world) { w.deny["iam:CreateServiceLinkedRole"] = true },
+			call: func(w *world) error {
+				_, err := w.svc.Enable(root(member1), region, &inspector.EnableRequest{ResourceTypes: ec2Only})
+				return err
+			},
+			is:   inspector.ErrAccessDenied,
+			want: want{Code: "AccessDeniedException", Status: 403, Contains: "role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2"},
+		},
+		{
 			name: "only the management account delegates",
 			call: func(w *world) error {
 				_, err := w.svc.EnableDelegatedAdminAccount(root(admin), region, &inspector.EnableDelegatedAdminAccountRequest{DelegatedAdminAccountID: admin})

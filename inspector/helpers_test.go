@@ -56,6 +56,14 @@ func (o *fakeOrgs) create(orgID, mgmt string, members ...string) {
 	}
 }
 
+// join adds an account to an organization.
+func (o *fakeOrgs) join(orgID, account string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.orgs[orgID].members[account] = "ACTIVE"
+	o.of[account] = orgID
+}
+
 func (o *fakeOrgs) ManagementAccount(accountID string) (string, string, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()

@@ -45,6 +45,8 @@ type machine struct {
 	live map[string]map[string][]string
 	// synthetic advisories currently in the DB, by id
 	synth map[string]bool
+	// joined: the outside account joined the organization.
+	joined bool
 }
 
 func newMachine() *machine {
@@ -77,7 +79,9 @@ func (m *machine) daOf(r string) string {
 	return ""
 }
 
-func inOrg(a string) bool { return slices.Contains(orgAccounts, a) }
+func (m *machine) inOrg(a string) bool {
+	return slices.Contains(orgAccounts, a) || a == outside && m.joined
+}
 
 func checkErr(t *rapid.T, op string, got, want error) {
 	t.Helper()
@@ -108,7 +112,7 @@ func (m *machine) enableDA(t *rapid.T) {
 	switch {
 	case caller != mgmt:
 		want = inspector.ErrAccessDenied
-	case !inOrg(target) || target == mgmt:
+	case !m.inOrg(target) || target == mgmt:
 		want = inspector.ErrValidation
 	case m.orgDA != "" && m.orgDA != target:
 		want = inspector.ErrConflict
@@ -243,7 +247,7 @@ func (m *machine) associate(t *rapid.T) {
 	switch {
 	case m.daOf(r) != caller:
 		want = inspector.ErrAccessDenied
-	case target == caller || !inOrg(target):
+	case target == caller || !m.inOrg(target):
 		want = inspector.ErrValidation
 	}
 	_, err := m.w.svc.AssociateMember(root(caller), r, &inspector.AssociateMemberRequest{AccountID: target})
@@ -558,6 +562,15 @@ func (m *machine) orgConfig(t *rapid.T) {
 	checkErr(t, "UpdateOrganizationConfiguration", err, want)
 }
 
+// join adds the outside account to the organization.
+func (m *machine) join(t *rapid.T) {
+	if m.joined {
+		t.Skip("joined already")
+	}
+	m.w.orgs.join(orgID, outside)
+	m.joined = true
+}
+
 func (m *machine) tick(t *rapid.T) {
 	d := rapid.SampledFrom([]time.Duration{10 * time.Second, 61 * time.Second, 8 * 24 * time.Hour, 31 * 24 * time.Hour}).Draw(t, "duration")
 	m.w.clock.Add(d)
@@ -863,6 +876,7 @@ func runMachine(t *rapid.T) {
 		"updateFilter":   m.updateFilter,
 		"orgConfig":      m.orgConfig,
 		"tick":           m.tick,
+		"join":           m.join,
 		"":               m.check,
 	})
 }
