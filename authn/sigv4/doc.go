@@ -50,10 +50,13 @@
 //
 // # Performance
 //
-// The canonical request is built into a pooled buffer and hashed once; the
-// HMACs are computed over stack buffers (no hmac.New); derived keys are
-// cached. Verifying a small JSON API request with an 800-byte session token
-// costs about a microsecond with a cached key.
+// The canonical request is built into a pooled buffer and hashed once;
+// HMACs resume from the SHA-256 states of the key's pads (no hmac.New);
+// derived keys are cached; request headers are indexed in one pass. Signing
+// a small JSON API request with an 800-byte session token takes about a
+// third of the time of aws-sdk-go-v2's SignHTTP with 2 allocations instead
+// of 45. Verifying it costs about twice the SHA-256 work it cannot avoid
+// (the body, the 1.1 KB canonical request, the HMAC); see the benchmarks.
 //
 // Signer and Verifier are safe for concurrent use; the package has no
 // goroutines and no mutable globals, and takes time as an argument.
