@@ -55,7 +55,7 @@
 // derived keys are cached; request headers are indexed in one pass. Signing
 // a small JSON API request with an 800-byte session token takes about a
 // third of the time of aws-sdk-go-v2's SignHTTP with 2 allocations instead
-// of 45. Verifying it costs about twice the SHA-256 work it cannot avoid
+// of 45. Verifying it costs two to three times the SHA-256 work it cannot avoid
 // (the body, the 1.1 KB canonical request, the HMAC); see the benchmarks.
 //
 // Signer and Verifier are safe for concurrent use; the package has no
