@@ -294,6 +294,9 @@ func (s *Service) inspectorErrorCode(v violation) string {
 	switch {
 	case v.leaf == "nextToken":
 		candidates = []string{"INVALID_PAGINATION_TOKEN"}
+	case v.leaf == "durationInSeconds":
+		// The template's duration: its code names the template.
+		candidates = []string{"INVALID_ASSESSMENT_TEMPLATE_DURATION"}
 	case v.shape != nil && (v.shape.Type == TypeList || v.shape.Type == TypeMap) &&
 		(v.kind == vMinLength || v.kind == vMaxLength):
 		candidates = []string{"INVALID_NUMBER_OF_" + snake}
