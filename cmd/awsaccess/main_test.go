@@ -43,7 +43,9 @@ func TestServe(t *testing.T) {
 	ready := make(chan string, 1)
 	var out, errb syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-quiet", "-clock", "2026-11-23T12:00:00Z"}, &out, &errb, ready) }()
+	go func() {
+		done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-quiet", "-clock", "2026-11-23T12:00:00Z"}, &out, &errb, ready)
+	}()
 	var addr string
 	select {
 	case addr = <-ready:
