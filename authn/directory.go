@@ -336,6 +336,37 @@ func (a *Account) rlock() (*account, error) {
 
 func (a *Account) runlock() { a.d.mu.RUnlock() }
 
+// update finds the entity named name with find, under the directory's
+// write lock, and runs f on it.
+func update[T any](a *Account, find func(*account, string) (T, error), name string, f func(*account, T) error) error {
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	e, err := find(acct, name)
+	if err != nil {
+		return err
+	}
+	return f(acct, e)
+}
+
+// read finds the entity named name with find, under the directory's read
+// lock, and returns what f makes of it (the zero R on error).
+func read[T, R any](a *Account, find func(*account, string) (T, error), name string, f func(*account, T) (R, error)) (R, error) {
+	var zero R
+	acct, err := a.rlock()
+	if err != nil {
+		return zero, err
+	}
+	defer a.runlock()
+	e, err := find(acct, name)
+	if err != nil {
+		return zero, err
+	}
+	return f(acct, e)
+}
+
 // arn builds arn:<partition>:<service>::<account>:<resource>.
 func (d *Directory) arn(service, account, resource string) string {
 	return "arn:" + d.partition + ":" + service + "::" + account + ":" + resource

@@ -649,11 +649,13 @@ func (d *Directory) putInline(m map[string]*inlinePolicy, name, doc string, limi
 	return nil
 }
 
-func deleteInline(m map[string]*inlinePolicy, name, kind string) error {
+// deleteInline deletes an inline policy of a user, group or role.
+func (d *Directory) deleteInline(m map[string]*inlinePolicy, name, kind string) error {
 	if _, ok := m[name]; !ok {
 		return errNoSuchEntity("The %s policy with name %s cannot be found.", kind, name)
 	}
 	delete(m, name)
+	d.changed()
 	return nil
 }
 
@@ -677,156 +679,74 @@ func inlineNames(m map[string]*inlinePolicy) []string {
 // PutUserPolicy adds or replaces an inline policy of a user. A user's
 // inline policies total at most 2,048 characters (whitespace excluded).
 func (a *Account) PutUserPolicy(userName, policyName, doc string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	return a.d.putInline(u.inline, policyName, doc, MaxInlineUserPolicyBytes, "user", u.name)
+	return update(a, (*account).user, userName, func(_ *account, u *user) error {
+		return a.d.putInline(u.inline, policyName, doc, MaxInlineUserPolicyBytes, "user", u.name)
+	})
 }
 
 // GetUserPolicy returns the document of a user's inline policy.
 func (a *Account) GetUserPolicy(userName, policyName string) (string, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return "", err
-	}
-	defer a.runlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return "", err
-	}
-	return getInline(u.inline, policyName, "user")
+	return read(a, (*account).user, userName, func(_ *account, u *user) (string, error) {
+		return getInline(u.inline, policyName, "user")
+	})
 }
 
 // ListUserPolicies lists the names of a user's inline policies.
 func (a *Account) ListUserPolicies(userName string) ([]string, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return nil, err
-	}
-	return inlineNames(u.inline), nil
+	return read(a, (*account).user, userName, func(_ *account, u *user) ([]string, error) {
+		return inlineNames(u.inline), nil
+	})
 }
 
 // DeleteUserPolicy deletes an inline policy of a user.
 func (a *Account) DeleteUserPolicy(userName, policyName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	if err := deleteInline(u.inline, policyName, "user"); err != nil {
-		return err
-	}
-	a.d.changed()
-	return nil
+	return update(a, (*account).user, userName, func(_ *account, u *user) error {
+		return a.d.deleteInline(u.inline, policyName, "user")
+	})
 }
 
 // PutGroupPolicy adds or replaces an inline policy of a group (5,120
 // characters in all).
 func (a *Account) PutGroupPolicy(groupName, policyName, doc string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	return a.d.putInline(g.inline, policyName, doc, MaxInlineGroupPolicyBytes, "group", g.name)
+	return update(a, (*account).group, groupName, func(_ *account, g *group) error {
+		return a.d.putInline(g.inline, policyName, doc, MaxInlineGroupPolicyBytes, "group", g.name)
+	})
 }
 
 // GetGroupPolicy returns the document of a group's inline policy.
 func (a *Account) GetGroupPolicy(groupName, policyName string) (string, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return "", err
-	}
-	defer a.runlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return "", err
-	}
-	return getInline(g.inline, policyName, "group")
+	return read(a, (*account).group, groupName, func(_ *account, g *group) (string, error) {
+		return getInline(g.inline, policyName, "group")
+	})
 }
 
 // DeleteGroupPolicy deletes an inline policy of a group.
 func (a *Account) DeleteGroupPolicy(groupName, policyName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	if err := deleteInline(g.inline, policyName, "group"); err != nil {
-		return err
-	}
-	a.d.changed()
-	return nil
+	return update(a, (*account).group, groupName, func(_ *account, g *group) error {
+		return a.d.deleteInline(g.inline, policyName, "group")
+	})
 }
 
 // PutRolePolicy adds or replaces an inline policy of a role (10,240
 // characters in all).
 func (a *Account) PutRolePolicy(roleName, policyName, doc string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(roleName)
-	if err != nil {
-		return err
-	}
-	return a.d.putInline(r.inline, policyName, doc, MaxInlineRolePolicyBytes, "role", r.name)
+	return update(a, (*account).modifiableRole, roleName, func(_ *account, r *role) error {
+		return a.d.putInline(r.inline, policyName, doc, MaxInlineRolePolicyBytes, "role", r.name)
+	})
 }
 
 // GetRolePolicy returns the document of a role's inline policy.
 func (a *Account) GetRolePolicy(roleName, policyName string) (string, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return "", err
-	}
-	defer a.runlock()
-	r, err := acct.role(roleName)
-	if err != nil {
-		return "", err
-	}
-	return getInline(r.inline, policyName, "role")
+	return read(a, (*account).role, roleName, func(_ *account, r *role) (string, error) {
+		return getInline(r.inline, policyName, "role")
+	})
 }
 
 // DeleteRolePolicy deletes an inline policy of a role.
 func (a *Account) DeleteRolePolicy(roleName, policyName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(roleName)
-	if err != nil {
-		return err
-	}
-	if err := deleteInline(r.inline, policyName, "role"); err != nil {
-		return err
-	}
-	a.d.changed()
-	return nil
+	return update(a, (*account).modifiableRole, roleName, func(_ *account, r *role) error {
+		return a.d.deleteInline(r.inline, policyName, "role")
+	})
 }
 
 // compileAttached appends the named default versions of managed policies.
