@@ -192,6 +192,36 @@ func removeTags(existing []Tag, keys []string) []Tag {
 	return out
 }
 
+// tagEntity checks tags and merges them into the tags of the entity that
+// find returns for name; more than MaxTagsPerEntity in all is a
+// LimitExceeded on quota.
+func tagEntity[T any](a *Account, find func(*account, string) (T, error), name string, tags []Tag, quota string, field func(T) *[]Tag) error {
+	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
+		return err
+	}
+	return update(a, find, name, func(_ *account, e T) error {
+		p := field(e)
+		merged := mergeTags(*p, tags)
+		if len(merged) > MaxTagsPerEntity {
+			return errLimit(quota, MaxTagsPerEntity)
+		}
+		*p = merged
+		a.d.changed()
+		return nil
+	})
+}
+
+// untagEntity removes tags by key from the entity that find returns for
+// name.
+func untagEntity[T any](a *Account, find func(*account, string) (T, error), name string, keys []string, field func(T) *[]Tag) error {
+	return update(a, find, name, func(_ *account, e T) error {
+		p := field(e)
+		*p = removeTags(*p, keys)
+		a.d.changed()
+		return nil
+	})
+}
+
 // lastSegment returns what follows the last '/' of an ARN's resource.
 func lastSegment(s string) string {
 	if i := strings.LastIndexByte(s, '/'); i >= 0 {

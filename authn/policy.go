@@ -624,6 +624,34 @@ func (a *Account) ListAttachedRolePolicies(roleName string) ([]AttachedPolicy, e
 	return a.d.attachedView(acct, r.attached), nil
 }
 
+// putBoundary sets the permissions boundary of the entity that find
+// returns for name to the managed policy policyARN.
+func putBoundary[T any](a *Account, find func(*account, string) (T, error), name, policyARN string, field func(T) *string) error {
+	return update(a, find, name, func(acct *account, e T) error {
+		if _, err := a.d.boundaryPolicy(acct, policyARN); err != nil {
+			return err
+		}
+		*field(e) = policyARN
+		a.d.changed()
+		return nil
+	})
+}
+
+// deleteBoundary removes the permissions boundary of the entity that find
+// returns for name; kind ("user" or "role") names it in the error when it
+// has none.
+func deleteBoundary[T any](a *Account, find func(*account, string) (T, error), name, kind string, field func(T) *string) error {
+	return update(a, find, name, func(_ *account, e T) error {
+		p := field(e)
+		if *p == "" {
+			return errNoSuchEntity("The %s with name %s does not have a permissions boundary.", kind, name)
+		}
+		*p = ""
+		a.d.changed()
+		return nil
+	})
+}
+
 // putInline adds or replaces an inline policy, keeping the aggregate size
 // of the entity's inline policies within its quota.
 func (d *Directory) putInline(m map[string]*inlinePolicy, name, doc string, limit int, kind, entity string) error {

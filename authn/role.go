@@ -259,79 +259,22 @@ func (a *Account) UpdateRole(name string, description *string, maxSession time.D
 
 // TagRole adds or replaces tags of a role.
 func (a *Account) TagRole(name string, tags []Tag) error {
-	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
-		return err
-	}
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(name)
-	if err != nil {
-		return err
-	}
-	merged := mergeTags(r.tags, tags)
-	if len(merged) > MaxTagsPerEntity {
-		return errLimit("TagsPerRole", MaxTagsPerEntity)
-	}
-	r.tags = merged
-	a.d.changed()
-	return nil
+	return tagEntity(a, (*account).modifiableRole, name, tags, "TagsPerRole", func(r *role) *[]Tag { return &r.tags })
 }
 
 // UntagRole removes tags of a role by key.
 func (a *Account) UntagRole(name string, keys []string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(name)
-	if err != nil {
-		return err
-	}
-	r.tags = removeTags(r.tags, keys)
-	a.d.changed()
-	return nil
+	return untagEntity(a, (*account).modifiableRole, name, keys, func(r *role) *[]Tag { return &r.tags })
 }
 
 // PutRolePermissionsBoundary sets a role's permissions boundary.
 func (a *Account) PutRolePermissionsBoundary(name, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(name)
-	if err != nil {
-		return err
-	}
-	if _, err := a.d.boundaryPolicy(acct, policyARN); err != nil {
-		return err
-	}
-	r.boundary = policyARN
-	a.d.changed()
-	return nil
+	return putBoundary(a, (*account).modifiableRole, name, policyARN, func(r *role) *string { return &r.boundary })
 }
 
 // DeleteRolePermissionsBoundary removes a role's permissions boundary.
 func (a *Account) DeleteRolePermissionsBoundary(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(name)
-	if err != nil {
-		return err
-	}
-	if r.boundary == "" {
-		return errNoSuchEntity("The role with name %s does not have a permissions boundary.", name)
-	}
-	r.boundary = ""
-	a.d.changed()
-	return nil
+	return deleteBoundary(a, (*account).modifiableRole, name, "role", func(r *role) *string { return &r.boundary })
 }
 
 // DeleteRole deletes a role that is in no instance profile and has no

@@ -230,78 +230,21 @@ func (a *Account) DeleteUser(name string) error {
 
 // TagUser adds or replaces tags of a user.
 func (a *Account) TagUser(name string, tags []Tag) error {
-	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
-		return err
-	}
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return err
-	}
-	merged := mergeTags(u.tags, tags)
-	if len(merged) > MaxTagsPerEntity {
-		return errLimit("TagsPerUser", MaxTagsPerEntity)
-	}
-	u.tags = merged
-	a.d.changed()
-	return nil
+	return tagEntity(a, (*account).user, name, tags, "TagsPerUser", func(u *user) *[]Tag { return &u.tags })
 }
 
 // UntagUser removes tags of a user by key.
 func (a *Account) UntagUser(name string, keys []string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return err
-	}
-	u.tags = removeTags(u.tags, keys)
-	a.d.changed()
-	return nil
+	return untagEntity(a, (*account).user, name, keys, func(u *user) *[]Tag { return &u.tags })
 }
 
 // PutUserPermissionsBoundary sets a managed policy as the user's
 // permissions boundary.
 func (a *Account) PutUserPermissionsBoundary(name, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return err
-	}
-	if _, err := a.d.boundaryPolicy(acct, policyARN); err != nil {
-		return err
-	}
-	u.boundary = policyARN
-	a.d.changed()
-	return nil
+	return putBoundary(a, (*account).user, name, policyARN, func(u *user) *string { return &u.boundary })
 }
 
 // DeleteUserPermissionsBoundary removes the user's permissions boundary.
 func (a *Account) DeleteUserPermissionsBoundary(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return err
-	}
-	if u.boundary == "" {
-		return errNoSuchEntity("The user with name %s does not have a permissions boundary.", name)
-	}
-	u.boundary = ""
-	a.d.changed()
-	return nil
+	return deleteBoundary(a, (*account).user, name, "user", func(u *user) *string { return &u.boundary })
 }
