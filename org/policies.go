@@ -773,44 +773,19 @@ type AttachPolicyInput struct {
 // MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED). IAM is asked about both the
 // policy and the target.
 func (o *Organization) AttachPolicy(caller *authz.Principal, in AttachPolicyInput) error {
-	if err := validPolicyID(in.PolicyId); err != nil {
-		return err
-	}
-	if err := validTargetID(in.TargetId); err != nil {
-		return err
-	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("AttachPolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId), c.entityARN(in.TargetId)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	pol := o.policyLocked(g, in.PolicyId)
-	if pol == nil {
-		return newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	t, _, ok := g.targetLocked(o, in.TargetId)
-	if !ok {
-		return newError("TargetNotFoundException", msgTargetNotFound)
-	}
-	if !g.enabled[pol.ti] {
-		return newError("PolicyTypeNotEnabledException", msgTypeNotEnabled)
-	}
-	if slices.Contains(t.attached[pol.ti], pol) {
-		return newError("DuplicatePolicyAttachmentException", msgDuplicateAttach)
-	}
-	if len(t.attached[pol.ti]) >= MaxAttachedPerType {
-		return errConstraint(ConstraintViolationExceptionReasonMaxPolicyTypeAttachmentLimitExceeded)
-	}
-	o.attachLocked(g, in.TargetId, t, pol)
-	return nil
+	return o.policyAndTarget(caller, "AttachPolicy", in.PolicyId, in.TargetId, func(g *orgState, pol *policy, t *target) error {
+		if !g.enabled[pol.ti] {
+			return newError("PolicyTypeNotEnabledException", msgTypeNotEnabled)
+		}
+		if slices.Contains(t.attached[pol.ti], pol) {
+			return newError("DuplicatePolicyAttachmentException", msgDuplicateAttach)
+		}
+		if len(t.attached[pol.ti]) >= MaxAttachedPerType {
+			return errConstraint(ConstraintViolationExceptionReasonMaxPolicyTypeAttachmentLimitExceeded)
+		}
+		o.attachLocked(g, in.TargetId, t, pol)
+		return nil
+	})
 }
 
 // DetachPolicyInput is the input of DetachPolicy.
@@ -824,17 +799,34 @@ type DetachPolicyInput struct {
 // (ConstraintViolationException MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED):
 // attach another (FullAWSAccess, say) before detaching the last.
 func (o *Organization) DetachPolicy(caller *authz.Principal, in DetachPolicyInput) error {
-	if err := validPolicyID(in.PolicyId); err != nil {
+	return o.policyAndTarget(caller, "DetachPolicy", in.PolicyId, in.TargetId, func(g *orgState, pol *policy, t *target) error {
+		if !slices.Contains(t.attached[pol.ti], pol) {
+			return newError("PolicyNotAttachedException", msgPolicyNotAttached)
+		}
+		if len(t.attached[pol.ti]) <= 1 {
+			return errConstraint(ConstraintViolationExceptionReasonMinPolicyTypeAttachmentLimitExceeded)
+		}
+		o.detachLocked(g, in.TargetId, t, pol)
+		return nil
+	})
+}
+
+// policyAndTarget is what AttachPolicy and DetachPolicy share: it checks
+// both ids, asks IAM about action on the policy and the target, and, from
+// the management account, holding o.mu, runs f on the policy and the
+// target, which must exist.
+func (o *Organization) policyAndTarget(caller *authz.Principal, action, policyID, targetID string, f func(g *orgState, pol *policy, t *target) error) error {
+	if err := validPolicyID(policyID); err != nil {
 		return err
 	}
-	if err := validTargetID(in.TargetId); err != nil {
+	if err := validTargetID(targetID); err != nil {
 		return err
 	}
 	c, err := o.start(caller)
 	if err != nil {
 		return err
 	}
-	if err := c.authorize("DetachPolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId), c.entityARN(in.TargetId)); err != nil {
+	if err := c.authorize(action, o.policyContext(c, policyID), c.policyARN(policyID), c.entityARN(targetID)); err != nil {
 		return err
 	}
 	o.mu.Lock()
@@ -843,22 +835,15 @@ func (o *Organization) DetachPolicy(caller *authz.Principal, in DetachPolicyInpu
 	if err != nil {
 		return err
 	}
-	pol := o.policyLocked(g, in.PolicyId)
+	pol := o.policyLocked(g, policyID)
 	if pol == nil {
 		return newError("PolicyNotFoundException", msgPolicyNotFound)
 	}
-	t, _, ok := g.targetLocked(o, in.TargetId)
+	t, _, ok := g.targetLocked(o, targetID)
 	if !ok {
 		return newError("TargetNotFoundException", msgTargetNotFound)
 	}
-	if !slices.Contains(t.attached[pol.ti], pol) {
-		return newError("PolicyNotAttachedException", msgPolicyNotAttached)
-	}
-	if len(t.attached[pol.ti]) <= 1 {
-		return errConstraint(ConstraintViolationExceptionReasonMinPolicyTypeAttachmentLimitExceeded)
-	}
-	o.detachLocked(g, in.TargetId, t, pol)
-	return nil
+	return f(g, pol, t)
 }
 
 // SCPChain returns the SCPs that apply to an account, for
