@@ -434,29 +434,14 @@ func (o *Organization) ListAccountsForParent(caller *authz.Principal, in ListAcc
 	if perr != nil {
 		return ListAccountsForParentOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListAccountsForParentOutput{}, err
-	}
-	if err := c.authorize("ListAccountsForParent", condition{}, c.entityARN(in.ParentId)); err != nil {
-		return ListAccountsForParentOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListAccountsForParentOutput{}, err
-	}
-	parent := g.container(in.ParentId)
-	if parent == nil {
-		return ListAccountsForParentOutput{}, newError("ParentNotFoundException", msgParentNotFound)
-	}
-	items, next := page(parent.accounts, func(a *account) uint64 { return a.placeSeq }, p)
-	out := ListAccountsForParentOutput{NextToken: next, Accounts: make([]Account, len(items))}
-	for i, a := range items {
-		out.Accounts[i] = o.accountLocked(a)
-	}
-	return out, nil
+	return inParent(o, caller, "ListAccountsForParent", in.ParentId, func(_ *orgState, parent *container) (ListAccountsForParentOutput, error) {
+		items, next := page(parent.accounts, func(a *account) uint64 { return a.placeSeq }, p)
+		out := ListAccountsForParentOutput{NextToken: next, Accounts: make([]Account, len(items))}
+		for i, a := range items {
+			out.Accounts[i] = o.accountLocked(a)
+		}
+		return out, nil
+	})
 }
 
 // removableLocked applies AWS's rules for an account leaving its

@@ -231,29 +231,40 @@ func (o *Organization) ListOrganizationalUnitsForParent(caller *authz.Principal,
 	if perr != nil {
 		return ListOrganizationalUnitsForParentOutput{}, perr
 	}
+	return inParent(o, caller, "ListOrganizationalUnitsForParent", in.ParentId, func(g *orgState, parent *container) (ListOrganizationalUnitsForParentOutput, error) {
+		items, next := page(parent.ous, func(c *container) uint64 { return c.seq }, p)
+		out := ListOrganizationalUnitsForParentOutput{NextToken: next, OrganizationalUnits: make([]OrganizationalUnit, len(items))}
+		for i, ou := range items {
+			out.OrganizationalUnits[i] = o.ouLocked(g, ou)
+		}
+		return out, nil
+	})
+}
+
+// inParent is what the listings of a parent's children share: it asks IAM
+// about op on the root or OU parentID and, from the management account or
+// a delegated administrator, holding o.mu, runs f on that parent, which
+// must exist.
+func inParent[Out any](o *Organization, caller *authz.Principal, op, parentID string, f func(g *orgState, parent *container) (Out, error)) (Out, error) {
+	var zero Out
 	c, err := o.start(caller)
 	if err != nil {
-		return ListOrganizationalUnitsForParentOutput{}, err
+		return zero, err
 	}
-	if err := c.authorize("ListOrganizationalUnitsForParent", condition{}, c.entityARN(in.ParentId)); err != nil {
-		return ListOrganizationalUnitsForParentOutput{}, err
+	if err := c.authorize(op, condition{}, c.entityARN(parentID)); err != nil {
+		return zero, err
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
 	if err != nil {
-		return ListOrganizationalUnitsForParentOutput{}, err
+		return zero, err
 	}
-	parent := g.container(in.ParentId)
+	parent := g.container(parentID)
 	if parent == nil {
-		return ListOrganizationalUnitsForParentOutput{}, newError("ParentNotFoundException", msgParentNotFound)
+		return zero, newError("ParentNotFoundException", msgParentNotFound)
 	}
-	items, next := page(parent.ous, func(c *container) uint64 { return c.seq }, p)
-	out := ListOrganizationalUnitsForParentOutput{NextToken: next, OrganizationalUnits: make([]OrganizationalUnit, len(items))}
-	for i, ou := range items {
-		out.OrganizationalUnits[i] = o.ouLocked(g, ou)
-	}
-	return out, nil
+	return f(g, parent)
 }
 
 // ListRootsInput is the input of ListRoots.
@@ -325,38 +336,23 @@ func (o *Organization) ListChildren(caller *authz.Principal, in ListChildrenInpu
 	if perr != nil {
 		return ListChildrenOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListChildrenOutput{}, err
-	}
-	if err := c.authorize("ListChildren", condition{}, c.entityARN(in.ParentId)); err != nil {
-		return ListChildrenOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListChildrenOutput{}, err
-	}
-	parent := g.container(in.ParentId)
-	if parent == nil {
-		return ListChildrenOutput{}, newError("ParentNotFoundException", msgParentNotFound)
-	}
-	var out ListChildrenOutput
-	if in.ChildType == ChildTypeAccount {
-		items, next := page(parent.accounts, func(a *account) uint64 { return a.placeSeq }, p)
-		out.NextToken, out.Children = next, make([]Child, len(items))
-		for i, a := range items {
-			out.Children[i] = Child{Id: a.id, Type: ChildTypeAccount}
+	return inParent(o, caller, "ListChildren", in.ParentId, func(_ *orgState, parent *container) (ListChildrenOutput, error) {
+		var out ListChildrenOutput
+		if in.ChildType == ChildTypeAccount {
+			items, next := page(parent.accounts, func(a *account) uint64 { return a.placeSeq }, p)
+			out.NextToken, out.Children = next, make([]Child, len(items))
+			for i, a := range items {
+				out.Children[i] = Child{Id: a.id, Type: ChildTypeAccount}
+			}
+		} else {
+			items, next := page(parent.ous, func(c *container) uint64 { return c.seq }, p)
+			out.NextToken, out.Children = next, make([]Child, len(items))
+			for i, ou := range items {
+				out.Children[i] = Child{Id: ou.id, Type: ChildTypeOrganizationalUnit}
+			}
 		}
-	} else {
-		items, next := page(parent.ous, func(c *container) uint64 { return c.seq }, p)
-		out.NextToken, out.Children = next, make([]Child, len(items))
-		for i, ou := range items {
-			out.Children[i] = Child{Id: ou.id, Type: ChildTypeOrganizationalUnit}
-		}
-	}
-	return out, nil
+		return out, nil
+	})
 }
 
 // ListParentsInput is the input of ListParents.
