@@ -500,128 +500,65 @@ func (d *Directory) attachedView(acct *account, list []string) []AttachedPolicy 
 
 // AttachUserPolicy attaches a managed policy to a user (at most 10).
 func (a *Account) AttachUserPolicy(userName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	return a.d.attach(acct, &u.attached, policyARN, "PoliciesPerUser", false)
+	return update(a, (*account).user, userName, func(acct *account, u *user) error {
+		return a.d.attach(acct, &u.attached, policyARN, "PoliciesPerUser", false)
+	})
 }
 
 // DetachUserPolicy detaches a managed policy from a user.
 func (a *Account) DetachUserPolicy(userName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	return a.d.detach(acct, &u.attached, policyARN)
+	return update(a, (*account).user, userName, func(acct *account, u *user) error {
+		return a.d.detach(acct, &u.attached, policyARN)
+	})
 }
 
 // ListAttachedUserPolicies lists the managed policies attached to a user.
 func (a *Account) ListAttachedUserPolicies(userName string) ([]AttachedPolicy, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return nil, err
-	}
-	return a.d.attachedView(acct, u.attached), nil
+	return read(a, (*account).user, userName, func(acct *account, u *user) ([]AttachedPolicy, error) {
+		return a.d.attachedView(acct, u.attached), nil
+	})
 }
 
 // AttachGroupPolicy attaches a managed policy to a group (at most 10).
 func (a *Account) AttachGroupPolicy(groupName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	return a.d.attach(acct, &g.attached, policyARN, "PoliciesPerGroup", false)
+	return update(a, (*account).group, groupName, func(acct *account, g *group) error {
+		return a.d.attach(acct, &g.attached, policyARN, "PoliciesPerGroup", false)
+	})
 }
 
 // DetachGroupPolicy detaches a managed policy from a group.
 func (a *Account) DetachGroupPolicy(groupName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	return a.d.detach(acct, &g.attached, policyARN)
+	return update(a, (*account).group, groupName, func(acct *account, g *group) error {
+		return a.d.detach(acct, &g.attached, policyARN)
+	})
 }
 
 // ListAttachedGroupPolicies lists the managed policies attached to a group.
 func (a *Account) ListAttachedGroupPolicies(groupName string) ([]AttachedPolicy, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return nil, err
-	}
-	return a.d.attachedView(acct, g.attached), nil
+	return read(a, (*account).group, groupName, func(acct *account, g *group) ([]AttachedPolicy, error) {
+		return a.d.attachedView(acct, g.attached), nil
+	})
 }
 
 // AttachRolePolicy attaches a managed policy to a role (at most 10).
 func (a *Account) AttachRolePolicy(roleName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(roleName)
-	if err != nil {
-		return err
-	}
-	return a.d.attach(acct, &r.attached, policyARN, "PoliciesPerRole", false)
+	return update(a, (*account).modifiableRole, roleName, func(acct *account, r *role) error {
+		return a.d.attach(acct, &r.attached, policyARN, "PoliciesPerRole", false)
+	})
 }
 
 // DetachRolePolicy detaches a managed policy from a role.
 func (a *Account) DetachRolePolicy(roleName, policyARN string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(roleName)
-	if err != nil {
-		return err
-	}
-	return a.d.detach(acct, &r.attached, policyARN)
+	return update(a, (*account).modifiableRole, roleName, func(acct *account, r *role) error {
+		return a.d.detach(acct, &r.attached, policyARN)
+	})
 }
 
 // ListAttachedRolePolicies lists the managed policies attached to a role.
 func (a *Account) ListAttachedRolePolicies(roleName string) ([]AttachedPolicy, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	r, err := acct.role(roleName)
-	if err != nil {
-		return nil, err
-	}
-	return a.d.attachedView(acct, r.attached), nil
+	return read(a, (*account).role, roleName, func(acct *account, r *role) ([]AttachedPolicy, error) {
+		return a.d.attachedView(acct, r.attached), nil
+	})
 }
 
 // putBoundary sets the permissions boundary of the entity that find
