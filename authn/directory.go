@@ -336,6 +336,29 @@ func (a *Account) rlock() (*account, error) {
 
 func (a *Account) runlock() { a.d.mu.RUnlock() }
 
+// listByPath returns, under the read lock, the views of the entities that
+// all picks from the account whose path begins with pathPrefix ("" for
+// all), sorted by name case-insensitively.
+func listByPath[E, V any](a *Account, pathPrefix string, all func(*account) map[string]E, path func(E) string, view func(E) V, name func(V) string) ([]V, error) {
+	prefix, err := checkPathPrefix(pathPrefix)
+	if err != nil {
+		return nil, err
+	}
+	acct, err := a.rlock()
+	if err != nil {
+		return nil, err
+	}
+	defer a.runlock()
+	var out []V
+	for _, e := range all(acct) {
+		if strings.HasPrefix(path(e), prefix) {
+			out = append(out, view(e))
+		}
+	}
+	slices.SortFunc(out, func(x, y V) int { return strings.Compare(lower(name(x)), lower(name(y))) })
+	return out, nil
+}
+
 // update finds the entity named name with find, under the directory's
 // write lock, and runs f on it.
 func update[T any](a *Account, find func(*account, string) (T, error), name string, f func(*account, T) error) error {

@@ -82,23 +82,8 @@ func (a *Account) GetGroup(name string) (Group, []User, error) {
 
 // ListGroups lists the groups whose path begins with pathPrefix.
 func (a *Account) ListGroups(pathPrefix string) ([]Group, error) {
-	prefix, err := checkPathPrefix(pathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	var out []Group
-	for _, g := range acct.groups {
-		if strings.HasPrefix(g.path, prefix) {
-			out = append(out, a.d.groupView(g))
-		}
-	}
-	slices.SortFunc(out, func(x, y Group) int { return strings.Compare(lower(x.GroupName), lower(y.GroupName)) })
-	return out, nil
+	return listByPath(a, pathPrefix, func(acct *account) map[string]*group { return acct.groups },
+		func(g *group) string { return g.path }, a.d.groupView, func(x Group) string { return x.GroupName })
 }
 
 // ListGroupsForUser lists the groups a user belongs to.

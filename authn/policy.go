@@ -251,23 +251,8 @@ func (d *Directory) awsAttachments(acct *account, policyARN string) int {
 // ListPolicies lists the account's customer managed policies whose path
 // begins with pathPrefix.
 func (a *Account) ListPolicies(pathPrefix string) ([]ManagedPolicy, error) {
-	prefix, err := checkPathPrefix(pathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	var out []ManagedPolicy
-	for _, p := range acct.policies {
-		if strings.HasPrefix(p.path, prefix) {
-			out = append(out, a.d.policyView(p))
-		}
-	}
-	slices.SortFunc(out, func(x, y ManagedPolicy) int { return strings.Compare(lower(x.PolicyName), lower(y.PolicyName)) })
-	return out, nil
+	return listByPath(a, pathPrefix, func(acct *account) map[string]*managedPolicy { return acct.policies },
+		func(p *managedPolicy) string { return p.path }, a.d.policyView, func(x ManagedPolicy) string { return x.PolicyName })
 }
 
 // CreatePolicyVersion adds a version to a customer managed policy, which

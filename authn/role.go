@@ -172,23 +172,8 @@ func (a *Account) GetRole(name string) (Role, error) {
 
 // ListRoles lists the roles whose path begins with pathPrefix.
 func (a *Account) ListRoles(pathPrefix string) ([]Role, error) {
-	prefix, err := checkPathPrefix(pathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	var out []Role
-	for _, r := range acct.roles {
-		if strings.HasPrefix(r.path, prefix) {
-			out = append(out, a.d.roleView(r))
-		}
-	}
-	slices.SortFunc(out, func(x, y Role) int { return strings.Compare(lower(x.RoleName), lower(y.RoleName)) })
-	return out, nil
+	return listByPath(a, pathPrefix, func(acct *account) map[string]*role { return acct.roles },
+		func(r *role) string { return r.path }, a.d.roleView, func(x Role) string { return x.RoleName })
 }
 
 // modifiableRole finds a role that callers may change.

@@ -136,23 +136,8 @@ func (a *Account) GetUser(name string) (User, error) {
 // ListUsers lists the users whose path begins with pathPrefix ("" for
 // all), sorted by name.
 func (a *Account) ListUsers(pathPrefix string) ([]User, error) {
-	prefix, err := checkPathPrefix(pathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	var out []User
-	for _, u := range acct.users {
-		if strings.HasPrefix(u.path, prefix) {
-			out = append(out, a.d.userView(u))
-		}
-	}
-	slices.SortFunc(out, func(x, y User) int { return strings.Compare(lower(x.UserName), lower(y.UserName)) })
-	return out, nil
+	return listByPath(a, pathPrefix, func(acct *account) map[string]*user { return acct.users },
+		func(u *user) string { return u.path }, a.d.userView, func(x User) string { return x.UserName })
 }
 
 // UpdateUser renames a user or changes its path; empty values keep the
