@@ -88,99 +88,71 @@ func (a *Account) ListGroups(pathPrefix string) ([]Group, error) {
 
 // ListGroupsForUser lists the groups a user belongs to.
 func (a *Account) ListGroupsForUser(userName string) ([]Group, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Group, 0, len(u.groups))
-	for _, g := range u.groups {
-		out = append(out, a.d.groupView(g))
-	}
-	slices.SortFunc(out, func(x, y Group) int { return strings.Compare(lower(x.GroupName), lower(y.GroupName)) })
-	return out, nil
+	return read(a, (*account).user, userName, func(_ *account, u *user) ([]Group, error) {
+		out := make([]Group, 0, len(u.groups))
+		for _, g := range u.groups {
+			out = append(out, a.d.groupView(g))
+		}
+		slices.SortFunc(out, func(x, y Group) int { return strings.Compare(lower(x.GroupName), lower(y.GroupName)) })
+		return out, nil
+	})
 }
 
 // AddUserToGroup adds a user to a group (a no-op if it is already a
 // member). A user belongs to at most 10 groups.
 func (a *Account) AddUserToGroup(groupName, userName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	if slices.Contains(u.groups, g) {
+	return update(a, (*account).group, groupName, func(acct *account, g *group) error {
+		u, err := acct.user(userName)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(u.groups, g) {
+			return nil
+		}
+		if len(u.groups) >= MaxGroupsPerUser {
+			return errLimit("GroupsPerUser", MaxGroupsPerUser)
+		}
+		u.groups = append(u.groups, g)
+		g.members = append(g.members, u)
+		a.d.changed()
 		return nil
-	}
-	if len(u.groups) >= MaxGroupsPerUser {
-		return errLimit("GroupsPerUser", MaxGroupsPerUser)
-	}
-	u.groups = append(u.groups, g)
-	g.members = append(g.members, u)
-	a.d.changed()
-	return nil
+	})
 }
 
 // RemoveUserFromGroup removes a user from a group.
 func (a *Account) RemoveUserFromGroup(groupName, userName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(groupName)
-	if err != nil {
-		return err
-	}
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	i := slices.Index(u.groups, g)
-	if i < 0 {
-		return errNoSuchEntity("User %s is not in group %s.", u.name, g.name)
-	}
-	u.groups = slices.Delete(u.groups, i, i+1)
-	if j := slices.Index(g.members, u); j >= 0 {
-		g.members = slices.Delete(g.members, j, j+1)
-	}
-	a.d.changed()
-	return nil
+	return update(a, (*account).group, groupName, func(acct *account, g *group) error {
+		u, err := acct.user(userName)
+		if err != nil {
+			return err
+		}
+		i := slices.Index(u.groups, g)
+		if i < 0 {
+			return errNoSuchEntity("User %s is not in group %s.", u.name, g.name)
+		}
+		u.groups = slices.Delete(u.groups, i, i+1)
+		if j := slices.Index(g.members, u); j >= 0 {
+			g.members = slices.Delete(g.members, j, j+1)
+		}
+		a.d.changed()
+		return nil
+	})
 }
 
 // DeleteGroup deletes a group without members or policies.
 func (a *Account) DeleteGroup(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	g, err := acct.group(name)
-	if err != nil {
-		return err
-	}
-	switch {
-	case len(g.members) > 0:
-		return errDeleteConflict("Cannot delete entity, must remove users from group first.")
-	case len(g.attached) > 0:
-		return errDeleteConflict("Cannot delete entity, must detach all policies first.")
-	case len(g.inline) > 0:
-		return errDeleteConflict("Cannot delete entity, must delete policies first.")
-	}
-	delete(acct.groups, lower(g.name))
-	delete(a.d.byUnique, g.id)
-	a.d.changed()
-	return nil
+	return update(a, (*account).group, name, func(acct *account, g *group) error {
+		switch {
+		case len(g.members) > 0:
+			return errDeleteConflict("Cannot delete entity, must remove users from group first.")
+		case len(g.attached) > 0:
+			return errDeleteConflict("Cannot delete entity, must detach all policies first.")
+		case len(g.inline) > 0:
+			return errDeleteConflict("Cannot delete entity, must delete policies first.")
+		}
+		delete(acct.groups, lower(g.name))
+		delete(a.d.byUnique, g.id)
+		a.d.changed()
+		return nil
+	})
 }

@@ -216,48 +216,34 @@ func (a *Account) EnableMFADevice(userName, serial, code1, code2 string) error {
 
 // DeactivateMFADevice unassigns a device from a user ("" for root).
 func (a *Account) DeactivateMFADevice(userName, serial string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	m, err := acct.mfaDevice(serial)
-	if err != nil {
-		return err
-	}
-	list := &acct.root.mfa
-	if userName != "" {
-		u, err := acct.user(userName)
-		if err != nil {
-			return err
+	return update(a, (*account).mfaDevice, serial, func(acct *account, m *mfaDevice) error {
+		list := &acct.root.mfa
+		if userName != "" {
+			u, err := acct.user(userName)
+			if err != nil {
+				return err
+			}
+			list = &u.mfa
 		}
-		list = &u.mfa
-	}
-	i := slices.Index(*list, serial)
-	if i < 0 {
-		return errNoSuchEntity("MFA Device with serial number %s is not enabled for this user.", serial)
-	}
-	*list = slices.Delete(*list, i, i+1)
-	m.user, m.root, m.enabled = nil, false, time.Time{}
-	return nil
+		i := slices.Index(*list, serial)
+		if i < 0 {
+			return errNoSuchEntity("MFA Device with serial number %s is not enabled for this user.", serial)
+		}
+		*list = slices.Delete(*list, i, i+1)
+		m.user, m.root, m.enabled = nil, false, time.Time{}
+		return nil
+	})
 }
 
 // DeleteVirtualMFADevice deletes an unassigned virtual MFA device.
 func (a *Account) DeleteVirtualMFADevice(serial string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	m, err := acct.mfaDevice(serial)
-	if err != nil {
-		return err
-	}
-	if m.assigned() {
-		return errDeleteConflict("MFA Device is still in use.")
-	}
-	delete(acct.mfa, serial)
-	return nil
+	return update(a, (*account).mfaDevice, serial, func(acct *account, m *mfaDevice) error {
+		if m.assigned() {
+			return errDeleteConflict("MFA Device is still in use.")
+		}
+		delete(acct.mfa, serial)
+		return nil
+	})
 }
 
 // ListMFADevices lists the devices enabled for a user ("" for root).

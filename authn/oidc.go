@@ -131,16 +131,9 @@ func (acct *account) oidcProvider(arn string) (*oidcProvider, error) {
 
 // GetOpenIDConnectProvider returns a provider.
 func (a *Account) GetOpenIDConnectProvider(arn string) (OpenIDConnectProvider, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return OpenIDConnectProvider{}, err
-	}
-	defer a.runlock()
-	p, err := acct.oidcProvider(arn)
-	if err != nil {
-		return OpenIDConnectProvider{}, err
-	}
-	return p.view(), nil
+	return read(a, (*account).oidcProvider, arn, func(_ *account, p *oidcProvider) (OpenIDConnectProvider, error) {
+		return p.view(), nil
+	})
 }
 
 // DeleteOpenIDConnectProvider removes a provider.
@@ -162,38 +155,24 @@ func (a *Account) AddClientIDToOpenIDConnectProvider(arn, clientID string) error
 	if err := checkClientIDs([]string{clientID}); err != nil {
 		return err
 	}
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.oidcProvider(arn)
-	if err != nil {
-		return err
-	}
-	if slices.Contains(p.clients, clientID) {
+	return update(a, (*account).oidcProvider, arn, func(_ *account, p *oidcProvider) error {
+		if slices.Contains(p.clients, clientID) {
+			return nil
+		}
+		if len(p.clients) >= MaxClientIDsPerProvider {
+			return errLimit("ClientIdsPerOpenIdConnectProvider", MaxClientIDsPerProvider)
+		}
+		p.clients = append(p.clients, clientID)
 		return nil
-	}
-	if len(p.clients) >= MaxClientIDsPerProvider {
-		return errLimit("ClientIdsPerOpenIdConnectProvider", MaxClientIDsPerProvider)
-	}
-	p.clients = append(p.clients, clientID)
-	return nil
+	})
 }
 
 // RemoveClientIDFromOpenIDConnectProvider removes an audience.
 func (a *Account) RemoveClientIDFromOpenIDConnectProvider(arn, clientID string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.oidcProvider(arn)
-	if err != nil {
-		return err
-	}
-	p.clients = slices.DeleteFunc(p.clients, func(c string) bool { return c == clientID })
-	return nil
+	return update(a, (*account).oidcProvider, arn, func(_ *account, p *oidcProvider) error {
+		p.clients = slices.DeleteFunc(p.clients, func(c string) bool { return c == clientID })
+		return nil
+	})
 }
 
 // UpdateOpenIDConnectProviderThumbprint replaces the thumbprint list.
@@ -201,17 +180,10 @@ func (a *Account) UpdateOpenIDConnectProviderThumbprint(arn string, thumbprints 
 	if err := checkThumbprints(thumbprints); err != nil {
 		return err
 	}
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.oidcProvider(arn)
-	if err != nil {
-		return err
-	}
-	p.thumbprints = slices.Clone(thumbprints)
-	return nil
+	return update(a, (*account).oidcProvider, arn, func(_ *account, p *oidcProvider) error {
+		p.thumbprints = slices.Clone(thumbprints)
+		return nil
+	})
 }
 
 // SetOpenIDConnectProviderKeys registers the provider's signing keys as

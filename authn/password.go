@@ -313,37 +313,23 @@ func (a *Account) UpdateLoginProfile(userName, password string, resetRequired *b
 
 // GetLoginProfile returns a user's login profile.
 func (a *Account) GetLoginProfile(userName string) (LoginProfile, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return LoginProfile{}, err
-	}
-	defer a.runlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return LoginProfile{}, err
-	}
-	if u.login == nil {
-		return LoginProfile{}, errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
-	}
-	return LoginProfile{UserName: u.name, CreateDate: u.login.created, PasswordResetRequired: u.login.resetRequired}, nil
+	return read(a, (*account).user, userName, func(_ *account, u *user) (LoginProfile, error) {
+		if u.login == nil {
+			return LoginProfile{}, errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
+		}
+		return LoginProfile{UserName: u.name, CreateDate: u.login.created, PasswordResetRequired: u.login.resetRequired}, nil
+	})
 }
 
 // DeleteLoginProfile removes a user's console password.
 func (a *Account) DeleteLoginProfile(userName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(userName)
-	if err != nil {
-		return err
-	}
-	if u.login == nil {
-		return errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
-	}
-	u.login = nil
-	return nil
+	return update(a, (*account).user, userName, func(_ *account, u *user) error {
+		if u.login == nil {
+			return errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
+		}
+		u.login = nil
+		return nil
+	})
 }
 
 // SignIn checks a console sign-in: the password of a user, or of the root

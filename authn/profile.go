@@ -75,105 +75,70 @@ func (a *Account) CreateInstanceProfile(path, name string, tags []Tag) (Instance
 
 // GetInstanceProfile returns an instance profile.
 func (a *Account) GetInstanceProfile(name string) (InstanceProfile, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return InstanceProfile{}, err
-	}
-	defer a.runlock()
-	p, err := acct.profile(name)
-	if err != nil {
-		return InstanceProfile{}, err
-	}
-	return a.d.profileView(p), nil
+	return read(a, (*account).profile, name, func(_ *account, p *instanceProfile) (InstanceProfile, error) {
+		return a.d.profileView(p), nil
+	})
 }
 
 // ListInstanceProfilesForRole lists the instance profiles holding a role.
 func (a *Account) ListInstanceProfilesForRole(roleName string) ([]InstanceProfile, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return nil, err
-	}
-	defer a.runlock()
-	r, err := acct.role(roleName)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]InstanceProfile, 0, len(r.profiles))
-	for _, p := range r.profiles {
-		out = append(out, a.d.profileView(p))
-	}
-	slices.SortFunc(out, func(x, y InstanceProfile) int {
-		return strings.Compare(lower(x.InstanceProfileName), lower(y.InstanceProfileName))
+	return read(a, (*account).role, roleName, func(_ *account, r *role) ([]InstanceProfile, error) {
+		out := make([]InstanceProfile, 0, len(r.profiles))
+		for _, p := range r.profiles {
+			out = append(out, a.d.profileView(p))
+		}
+		slices.SortFunc(out, func(x, y InstanceProfile) int {
+			return strings.Compare(lower(x.InstanceProfileName), lower(y.InstanceProfileName))
+		})
+		return out, nil
 	})
-	return out, nil
 }
 
 // AddRoleToInstanceProfile puts a role in an instance profile, which holds
 // at most one.
 func (a *Account) AddRoleToInstanceProfile(profileName, roleName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.profile(profileName)
-	if err != nil {
-		return err
-	}
-	r, err := acct.role(roleName)
-	if err != nil {
-		return err
-	}
-	if p.role != nil {
-		return errLimit("InstanceSessionsPerInstanceProfile", 1)
-	}
-	p.role = r
-	r.profiles = append(r.profiles, p)
-	a.d.changed()
-	return nil
+	return update(a, (*account).profile, profileName, func(acct *account, p *instanceProfile) error {
+		r, err := acct.role(roleName)
+		if err != nil {
+			return err
+		}
+		if p.role != nil {
+			return errLimit("InstanceSessionsPerInstanceProfile", 1)
+		}
+		p.role = r
+		r.profiles = append(r.profiles, p)
+		a.d.changed()
+		return nil
+	})
 }
 
 // RemoveRoleFromInstanceProfile takes the role out of an instance profile.
 func (a *Account) RemoveRoleFromInstanceProfile(profileName, roleName string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.profile(profileName)
-	if err != nil {
-		return err
-	}
-	r, err := acct.role(roleName)
-	if err != nil {
-		return err
-	}
-	if p.role != r {
-		return errNoSuchEntity("The role with name %s cannot be found in instance profile %s.", r.name, p.name)
-	}
-	p.role = nil
-	if i := slices.Index(r.profiles, p); i >= 0 {
-		r.profiles = slices.Delete(r.profiles, i, i+1)
-	}
-	a.d.changed()
-	return nil
+	return update(a, (*account).profile, profileName, func(acct *account, p *instanceProfile) error {
+		r, err := acct.role(roleName)
+		if err != nil {
+			return err
+		}
+		if p.role != r {
+			return errNoSuchEntity("The role with name %s cannot be found in instance profile %s.", r.name, p.name)
+		}
+		p.role = nil
+		if i := slices.Index(r.profiles, p); i >= 0 {
+			r.profiles = slices.Delete(r.profiles, i, i+1)
+		}
+		a.d.changed()
+		return nil
+	})
 }
 
 // DeleteInstanceProfile deletes an instance profile without a role.
 func (a *Account) DeleteInstanceProfile(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	p, err := acct.profile(name)
-	if err != nil {
-		return err
-	}
-	if p.role != nil {
-		return errDeleteConflict("Cannot delete entity, must remove roles from instance profile first.")
-	}
-	delete(acct.profiles, lower(p.name))
-	a.d.changed()
-	return nil
+	return update(a, (*account).profile, name, func(acct *account, p *instanceProfile) error {
+		if p.role != nil {
+			return errDeleteConflict("Cannot delete entity, must remove roles from instance profile first.")
+		}
+		delete(acct.profiles, lower(p.name))
+		a.d.changed()
+		return nil
+	})
 }

@@ -158,16 +158,9 @@ func (a *Account) CreateRole(in CreateRoleInput) (Role, error) {
 
 // GetRole returns a role.
 func (a *Account) GetRole(name string) (Role, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return Role{}, err
-	}
-	defer a.runlock()
-	r, err := acct.role(name)
-	if err != nil {
-		return Role{}, err
-	}
-	return a.d.roleView(r), nil
+	return read(a, (*account).role, name, func(_ *account, r *role) (Role, error) {
+		return a.d.roleView(r), nil
+	})
 }
 
 // ListRoles lists the roles whose path begins with pathPrefix.
@@ -266,25 +259,18 @@ func (a *Account) DeleteRolePermissionsBoundary(name string) error {
 // attached or inline policies. Its sessions stop working. Service-linked
 // roles cannot be deleted this way (UnmodifiableEntity).
 func (a *Account) DeleteRole(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	r, err := acct.modifiableRole(name)
-	if err != nil {
-		return err
-	}
-	switch {
-	case len(r.profiles) > 0:
-		return errDeleteConflict("Cannot delete entity, must remove roles from instance profile first.")
-	case len(r.attached) > 0:
-		return errDeleteConflict("Cannot delete entity, must detach all policies first.")
-	case len(r.inline) > 0:
-		return errDeleteConflict("Cannot delete entity, must delete policies first.")
-	}
-	a.d.removeRole(acct, r)
-	return nil
+	return update(a, (*account).modifiableRole, name, func(acct *account, r *role) error {
+		switch {
+		case len(r.profiles) > 0:
+			return errDeleteConflict("Cannot delete entity, must remove roles from instance profile first.")
+		case len(r.attached) > 0:
+			return errDeleteConflict("Cannot delete entity, must detach all policies first.")
+		case len(r.inline) > 0:
+			return errDeleteConflict("Cannot delete entity, must delete policies first.")
+		}
+		a.d.removeRole(acct, r)
+		return nil
+	})
 }
 
 func (d *Directory) removeRole(acct *account, r *role) {

@@ -93,16 +93,9 @@ func (acct *account) samlProvider(arn string) (*samlProvider, error) {
 
 // GetSAMLProvider returns a SAML provider.
 func (a *Account) GetSAMLProvider(arn string) (SAMLProvider, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return SAMLProvider{}, err
-	}
-	defer a.runlock()
-	p, err := acct.samlProvider(arn)
-	if err != nil {
-		return SAMLProvider{}, err
-	}
-	return p.view(), nil
+	return read(a, (*account).samlProvider, arn, func(_ *account, p *samlProvider) (SAMLProvider, error) {
+		return p.view(), nil
+	})
 }
 
 // DeleteSAMLProvider removes a SAML provider.

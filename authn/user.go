@@ -121,16 +121,9 @@ func (a *Account) CreateUser(in CreateUserInput) (User, error) {
 
 // GetUser returns a user.
 func (a *Account) GetUser(name string) (User, error) {
-	acct, err := a.rlock()
-	if err != nil {
-		return User{}, err
-	}
-	defer a.runlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return User{}, err
-	}
-	return a.d.userView(u), nil
+	return read(a, (*account).user, name, func(_ *account, u *user) (User, error) {
+		return a.d.userView(u), nil
+	})
 }
 
 // ListUsers lists the users whose path begins with pathPrefix ("" for
@@ -183,34 +176,27 @@ func (a *Account) UpdateUser(name, newName, newPath string) (User, error) {
 // devices, group memberships, attached or inline policies, as IAM
 // requires (DeleteConflict otherwise).
 func (a *Account) DeleteUser(name string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	u, err := acct.user(name)
-	if err != nil {
-		return err
-	}
-	switch {
-	case len(u.keys) > 0:
-		return errDeleteConflict("Cannot delete entity, must delete access keys first.")
-	case u.login != nil:
-		return errDeleteConflict("Cannot delete entity, must delete login profile first.")
-	case len(u.mfa) > 0:
-		return errDeleteConflict("Cannot delete entity, must delete MFA device first.")
-	case len(u.groups) > 0:
-		return errDeleteConflict("Cannot delete entity, must remove users from group first.")
-	case len(u.attached) > 0:
-		return errDeleteConflict("Cannot delete entity, must detach all policies first.")
-	case len(u.inline) > 0:
-		return errDeleteConflict("Cannot delete entity, must delete policies first.")
-	}
-	delete(acct.users, lower(u.name))
-	delete(a.d.byUnique, u.id)
-	a.d.dropSessionsOf(u.id)
-	a.d.changed()
-	return nil
+	return update(a, (*account).user, name, func(acct *account, u *user) error {
+		switch {
+		case len(u.keys) > 0:
+			return errDeleteConflict("Cannot delete entity, must delete access keys first.")
+		case u.login != nil:
+			return errDeleteConflict("Cannot delete entity, must delete login profile first.")
+		case len(u.mfa) > 0:
+			return errDeleteConflict("Cannot delete entity, must delete MFA device first.")
+		case len(u.groups) > 0:
+			return errDeleteConflict("Cannot delete entity, must remove users from group first.")
+		case len(u.attached) > 0:
+			return errDeleteConflict("Cannot delete entity, must detach all policies first.")
+		case len(u.inline) > 0:
+			return errDeleteConflict("Cannot delete entity, must delete policies first.")
+		}
+		delete(acct.users, lower(u.name))
+		delete(a.d.byUnique, u.id)
+		a.d.dropSessionsOf(u.id)
+		a.d.changed()
+		return nil
+	})
 }
 
 // TagUser adds or replaces tags of a user.
