@@ -138,6 +138,35 @@ const (
 	ruleMember
 )
 
+// inOrg is the frame of most calls: it starts the call, asks IAM with
+// ask, and, holding o.mu, runs f on the caller's organization if the
+// caller's account passes r.
+func inOrg[Out any](o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState) (Out, error)) (Out, error) {
+	var zero Out
+	c, err := o.start(caller)
+	if err != nil {
+		return zero, err
+	}
+	if err := ask(c); err != nil {
+		return zero, err
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	g, _, err := o.ruleLocked(c.acct, r)
+	if err != nil {
+		return zero, err
+	}
+	return f(c, g)
+}
+
+// inOrgErr is inOrg for calls that return only an error.
+func inOrgErr(o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState) error) error {
+	_, err := inOrg(o, caller, r, ask, func(c *call, g *orgState) (struct{}, error) {
+		return struct{}{}, f(c, g)
+	})
+	return err
+}
+
 // ruleLocked applies the Organizations rule to the caller's account and
 // returns its organization.
 func (o *Organization) ruleLocked(acct string, r rule) (*orgState, *account, error) {

@@ -308,31 +308,20 @@ func (o *Organization) ListCreateAccountStatus(caller *authz.Principal, in ListC
 	if perr != nil {
 		return ListCreateAccountStatusOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListCreateAccountStatusOutput{}, err
-	}
-	if err := c.authorize("ListCreateAccountStatus", condition{}); err != nil {
-		return ListCreateAccountStatusOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListCreateAccountStatusOutput{}, err
-	}
-	var all []*createReq
-	for _, r := range g.creates {
-		if len(in.States) == 0 || slices.Contains(in.States, r.state) {
-			all = append(all, r)
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListCreateAccountStatus", condition{}) }, func(_ *call, g *orgState) (ListCreateAccountStatusOutput, error) {
+		var all []*createReq
+		for _, r := range g.creates {
+			if len(in.States) == 0 || slices.Contains(in.States, r.state) {
+				all = append(all, r)
+			}
 		}
-	}
-	items, next := page(all, func(r *createReq) uint64 { return r.seq }, p)
-	out := ListCreateAccountStatusOutput{NextToken: next, CreateAccountStatuses: make([]CreateAccountStatus, len(items))}
-	for i, r := range items {
-		out.CreateAccountStatuses[i] = r.status()
-	}
-	return out, nil
+		items, next := page(all, func(r *createReq) uint64 { return r.seq }, p)
+		out := ListCreateAccountStatusOutput{NextToken: next, CreateAccountStatuses: make([]CreateAccountStatus, len(items))}
+		for i, r := range items {
+			out.CreateAccountStatuses[i] = r.status()
+		}
+		return out, nil
+	})
 }
 
 // DescribeAccountInput is the input of DescribeAccount.
@@ -350,24 +339,13 @@ func (o *Organization) DescribeAccount(caller *authz.Principal, in DescribeAccou
 	if err := validAccountID(in.AccountId); err != nil {
 		return DescribeAccountOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return DescribeAccountOutput{}, err
-	}
-	if err := c.authorize("DescribeAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
-		return DescribeAccountOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return DescribeAccountOutput{}, err
-	}
-	a := o.accounts[in.AccountId]
-	if a == nil || a.org != g {
-		return DescribeAccountOutput{}, errAccountNotFound()
-	}
-	return DescribeAccountOutput{Account: o.accountLocked(a)}, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("DescribeAccount", condition{}, c.accountARN(in.AccountId)) }, func(_ *call, g *orgState) (DescribeAccountOutput, error) {
+		a := o.accounts[in.AccountId]
+		if a == nil || a.org != g {
+			return DescribeAccountOutput{}, errAccountNotFound()
+		}
+		return DescribeAccountOutput{Account: o.accountLocked(a)}, nil
+	})
 }
 
 // ListAccountsInput is the input of ListAccounts.
@@ -390,25 +368,14 @@ func (o *Organization) ListAccounts(caller *authz.Principal, in ListAccountsInpu
 	if perr != nil {
 		return ListAccountsOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListAccountsOutput{}, err
-	}
-	if err := c.authorize("ListAccounts", condition{}); err != nil {
-		return ListAccountsOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListAccountsOutput{}, err
-	}
-	items, next := page(g.members, func(a *account) uint64 { return a.joinSeq }, p)
-	out := ListAccountsOutput{NextToken: next, Accounts: make([]Account, len(items))}
-	for i, a := range items {
-		out.Accounts[i] = o.accountLocked(a)
-	}
-	return out, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListAccounts", condition{}) }, func(_ *call, g *orgState) (ListAccountsOutput, error) {
+		items, next := page(g.members, func(a *account) uint64 { return a.joinSeq }, p)
+		out := ListAccountsOutput{NextToken: next, Accounts: make([]Account, len(items))}
+		for i, a := range items {
+			out.Accounts[i] = o.accountLocked(a)
+		}
+		return out, nil
+	})
 }
 
 // ListAccountsForParentInput is the input of ListAccountsForParent.

@@ -42,43 +42,34 @@ func (o *Organization) CreateOrganizationalUnit(caller *authz.Principal, in Crea
 	if err := validLength(in.Name, 1, 128); err != nil {
 		return CreateOrganizationalUnitOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return CreateOrganizationalUnitOutput{}, err
-	}
-	if err := c.authorize("CreateOrganizationalUnit", condition{}, c.entityARN(in.ParentId)); err != nil {
-		return CreateOrganizationalUnitOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return CreateOrganizationalUnitOutput{}, err
-	}
-	parent := g.container(in.ParentId)
-	if parent == nil {
-		return CreateOrganizationalUnitOutput{}, newError("ParentNotFoundException", msgParentNotFound)
-	}
-	if parent.depth >= MaxOUDepth {
-		return CreateOrganizationalUnitOutput{}, errConstraint(ConstraintViolationExceptionReasonOuDepthLimitExceeded)
-	}
-	if len(g.ous) >= MaxOUs {
-		return CreateOrganizationalUnitOutput{}, errConstraint(ConstraintViolationExceptionReasonOuNumberLimitExceeded)
-	}
-	for _, sib := range parent.ous {
-		if sib.name == in.Name {
-			return CreateOrganizationalUnitOutput{}, newError("DuplicateOrganizationalUnitException", msgDuplicateOU)
+	return inOrg(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("CreateOrganizationalUnit", condition{}, c.entityARN(in.ParentId))
+	}, func(_ *call, g *orgState) (CreateOrganizationalUnitOutput, error) {
+		parent := g.container(in.ParentId)
+		if parent == nil {
+			return CreateOrganizationalUnitOutput{}, newError("ParentNotFoundException", msgParentNotFound)
 		}
-	}
-	ou := &container{name: in.Name, parent: parent, depth: parent.depth + 1, seq: o.nextSeq()}
-	for ou.id == "" || g.ous[ou.id] != nil {
-		ou.id = "ou-" + g.root.id[2:] + "-" + o.randString(8)
-	}
-	ou.path = []string{parent.path[0] + ou.id + "/"}
-	parent.ous = append(parent.ous, ou)
-	g.ous[ou.id] = ou
-	o.joinPoliciesLocked(g, ou.id, &ou.target)
-	return CreateOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+		if parent.depth >= MaxOUDepth {
+			return CreateOrganizationalUnitOutput{}, errConstraint(ConstraintViolationExceptionReasonOuDepthLimitExceeded)
+		}
+		if len(g.ous) >= MaxOUs {
+			return CreateOrganizationalUnitOutput{}, errConstraint(ConstraintViolationExceptionReasonOuNumberLimitExceeded)
+		}
+		for _, sib := range parent.ous {
+			if sib.name == in.Name {
+				return CreateOrganizationalUnitOutput{}, newError("DuplicateOrganizationalUnitException", msgDuplicateOU)
+			}
+		}
+		ou := &container{name: in.Name, parent: parent, depth: parent.depth + 1, seq: o.nextSeq()}
+		for ou.id == "" || g.ous[ou.id] != nil {
+			ou.id = "ou-" + g.root.id[2:] + "-" + o.randString(8)
+		}
+		ou.path = []string{parent.path[0] + ou.id + "/"}
+		parent.ous = append(parent.ous, ou)
+		g.ous[ou.id] = ou
+		o.joinPoliciesLocked(g, ou.id, &ou.target)
+		return CreateOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+	})
 }
 
 // UpdateOrganizationalUnitInput is the input of UpdateOrganizationalUnit.
@@ -103,32 +94,23 @@ func (o *Organization) UpdateOrganizationalUnit(caller *authz.Principal, in Upda
 			return UpdateOrganizationalUnitOutput{}, err
 		}
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return UpdateOrganizationalUnitOutput{}, err
-	}
-	if err := c.authorize("UpdateOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
-		return UpdateOrganizationalUnitOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return UpdateOrganizationalUnitOutput{}, err
-	}
-	ou := g.ous[in.OrganizationalUnitId]
-	if ou == nil {
-		return UpdateOrganizationalUnitOutput{}, newError("OrganizationalUnitNotFoundException", msgOUNotFound)
-	}
-	if in.Name != "" && in.Name != ou.name {
-		for _, sib := range ou.parent.ous {
-			if sib.name == in.Name {
-				return UpdateOrganizationalUnitOutput{}, newError("DuplicateOrganizationalUnitException", msgDuplicateOU)
-			}
+	return inOrg(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("UpdateOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId))
+	}, func(_ *call, g *orgState) (UpdateOrganizationalUnitOutput, error) {
+		ou := g.ous[in.OrganizationalUnitId]
+		if ou == nil {
+			return UpdateOrganizationalUnitOutput{}, newError("OrganizationalUnitNotFoundException", msgOUNotFound)
 		}
-		ou.name = in.Name
-	}
-	return UpdateOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+		if in.Name != "" && in.Name != ou.name {
+			for _, sib := range ou.parent.ous {
+				if sib.name == in.Name {
+					return UpdateOrganizationalUnitOutput{}, newError("DuplicateOrganizationalUnitException", msgDuplicateOU)
+				}
+			}
+			ou.name = in.Name
+		}
+		return UpdateOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+	})
 }
 
 // DeleteOrganizationalUnitInput is the input of DeleteOrganizationalUnit.
@@ -142,31 +124,22 @@ func (o *Organization) DeleteOrganizationalUnit(caller *authz.Principal, in Dele
 	if err := validOUID(in.OrganizationalUnitId); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("DeleteOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	ou := g.ous[in.OrganizationalUnitId]
-	if ou == nil {
-		return newError("OrganizationalUnitNotFoundException", msgOUNotFound)
-	}
-	if len(ou.accounts) > 0 || len(ou.ous) > 0 {
-		return newError("OrganizationalUnitNotEmptyException", msgOUNotEmpty)
-	}
-	o.detachAllLocked(g, ou.id, &ou.target)
-	ou.parent.ous = slices.DeleteFunc(ou.parent.ous, func(c *container) bool { return c == ou })
-	delete(g.ous, ou.id)
-	g.changed()
-	return nil
+	return inOrgErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("DeleteOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId))
+	}, func(c *call, g *orgState) error {
+		ou := g.ous[in.OrganizationalUnitId]
+		if ou == nil {
+			return newError("OrganizationalUnitNotFoundException", msgOUNotFound)
+		}
+		if len(ou.accounts) > 0 || len(ou.ous) > 0 {
+			return newError("OrganizationalUnitNotEmptyException", msgOUNotEmpty)
+		}
+		o.detachAllLocked(g, ou.id, &ou.target)
+		ou.parent.ous = slices.DeleteFunc(ou.parent.ous, func(c *container) bool { return c == ou })
+		delete(g.ous, ou.id)
+		g.changed()
+		return nil
+	})
 }
 
 // DescribeOrganizationalUnitInput is the input of
@@ -186,24 +159,15 @@ func (o *Organization) DescribeOrganizationalUnit(caller *authz.Principal, in De
 	if err := validOUID(in.OrganizationalUnitId); err != nil {
 		return DescribeOrganizationalUnitOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return DescribeOrganizationalUnitOutput{}, err
-	}
-	if err := c.authorize("DescribeOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId)); err != nil {
-		return DescribeOrganizationalUnitOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return DescribeOrganizationalUnitOutput{}, err
-	}
-	ou := g.ous[in.OrganizationalUnitId]
-	if ou == nil {
-		return DescribeOrganizationalUnitOutput{}, newError("OrganizationalUnitNotFoundException", msgOUNotFound)
-	}
-	return DescribeOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize("DescribeOrganizationalUnit", condition{}, c.ouARN(in.OrganizationalUnitId))
+	}, func(_ *call, g *orgState) (DescribeOrganizationalUnitOutput, error) {
+		ou := g.ous[in.OrganizationalUnitId]
+		if ou == nil {
+			return DescribeOrganizationalUnitOutput{}, newError("OrganizationalUnitNotFoundException", msgOUNotFound)
+		}
+		return DescribeOrganizationalUnitOutput{OrganizationalUnit: o.ouLocked(g, ou)}, nil
+	})
 }
 
 // ListOrganizationalUnitsForParentInput is the input of
@@ -433,40 +397,31 @@ func (o *Organization) MoveAccount(caller *authz.Principal, in MoveAccountInput)
 	if err := validParentID(in.DestinationParentId); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("MoveAccount", condition{}, c.accountARN(in.AccountId), c.entityARN(in.SourceParentId), c.entityARN(in.DestinationParentId)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	a := o.accounts[in.AccountId]
-	if a == nil || a.org != g {
-		return errAccountNotFound()
-	}
-	src := g.container(in.SourceParentId)
-	if src == nil {
-		return newError("SourceParentNotFoundException", msgSourceParent)
-	}
-	dst := g.container(in.DestinationParentId)
-	if dst == nil {
-		return newError("DestinationParentNotFoundException", msgDestParent)
-	}
-	if a.parent == dst {
-		return newError("DuplicateAccountException", msgDuplicateAccount)
-	}
-	if a.parent != src {
-		return newError("SourceParentNotFoundException", msgSourceParent)
-	}
-	src.accounts = slices.DeleteFunc(src.accounts, func(b *account) bool { return b == a })
-	a.parent, a.placeSeq = dst, o.nextSeq()
-	dst.accounts = append(dst.accounts, a)
-	g.changed()
-	return nil
+	return inOrgErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("MoveAccount", condition{}, c.accountARN(in.AccountId), c.entityARN(in.SourceParentId), c.entityARN(in.DestinationParentId))
+	}, func(_ *call, g *orgState) error {
+		a := o.accounts[in.AccountId]
+		if a == nil || a.org != g {
+			return errAccountNotFound()
+		}
+		src := g.container(in.SourceParentId)
+		if src == nil {
+			return newError("SourceParentNotFoundException", msgSourceParent)
+		}
+		dst := g.container(in.DestinationParentId)
+		if dst == nil {
+			return newError("DestinationParentNotFoundException", msgDestParent)
+		}
+		if a.parent == dst {
+			return newError("DuplicateAccountException", msgDuplicateAccount)
+		}
+		if a.parent != src {
+			return newError("SourceParentNotFoundException", msgSourceParent)
+		}
+		src.accounts = slices.DeleteFunc(src.accounts, func(b *account) bool { return b == a })
+		a.parent, a.placeSeq = dst, o.nextSeq()
+		dst.accounts = append(dst.accounts, a)
+		g.changed()
+		return nil
+	})
 }

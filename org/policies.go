@@ -208,40 +208,31 @@ func (o *Organization) EnablePolicyType(caller *authz.Principal, in EnablePolicy
 	if err := validPolicyType(in.PolicyType); err != nil {
 		return EnablePolicyTypeOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return EnablePolicyTypeOutput{}, err
-	}
-	if err := c.authorize("EnablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId)); err != nil {
-		return EnablePolicyTypeOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return EnablePolicyTypeOutput{}, err
-	}
-	if in.RootId != g.root.id {
-		return EnablePolicyTypeOutput{}, newError("RootNotFoundException", msgRootNotFound)
-	}
-	if g.featureSet != OrganizationFeatureSetAll {
-		return EnablePolicyTypeOutput{}, newError("PolicyTypeNotAvailableForOrganizationException", msgTypeNotAvailable)
-	}
-	ti, _ := typeIndex(in.PolicyType)
-	if g.enabled[ti] {
-		return EnablePolicyTypeOutput{}, newError("PolicyTypeAlreadyEnabledException", msgTypeEnabled)
-	}
-	g.enabled[ti] = true
-	g.enabledSeq[ti] = o.nextSeq()
-	full := o.managedOf[ti]
-	o.attachLocked(g, g.root.id, &g.root.target, full)
-	for _, id := range g.ouOrder() {
-		o.attachLocked(g, id, &g.ous[id].target, full)
-	}
-	for _, a := range g.members {
-		o.attachLocked(g, a.id, &a.target, full)
-	}
-	return EnablePolicyTypeOutput{Root: o.rootLocked(g)}, nil
+	return inOrg(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("EnablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId))
+	}, func(_ *call, g *orgState) (EnablePolicyTypeOutput, error) {
+		if in.RootId != g.root.id {
+			return EnablePolicyTypeOutput{}, newError("RootNotFoundException", msgRootNotFound)
+		}
+		if g.featureSet != OrganizationFeatureSetAll {
+			return EnablePolicyTypeOutput{}, newError("PolicyTypeNotAvailableForOrganizationException", msgTypeNotAvailable)
+		}
+		ti, _ := typeIndex(in.PolicyType)
+		if g.enabled[ti] {
+			return EnablePolicyTypeOutput{}, newError("PolicyTypeAlreadyEnabledException", msgTypeEnabled)
+		}
+		g.enabled[ti] = true
+		g.enabledSeq[ti] = o.nextSeq()
+		full := o.managedOf[ti]
+		o.attachLocked(g, g.root.id, &g.root.target, full)
+		for _, id := range g.ouOrder() {
+			o.attachLocked(g, id, &g.ous[id].target, full)
+		}
+		for _, a := range g.members {
+			o.attachLocked(g, a.id, &a.target, full)
+		}
+		return EnablePolicyTypeOutput{Root: o.rootLocked(g)}, nil
+	})
 }
 
 func (g *orgState) ouOrder() []string {
@@ -283,40 +274,31 @@ func (o *Organization) DisablePolicyType(caller *authz.Principal, in DisablePoli
 	if err := validPolicyType(in.PolicyType); err != nil {
 		return DisablePolicyTypeOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return DisablePolicyTypeOutput{}, err
-	}
-	if err := c.authorize("DisablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId)); err != nil {
-		return DisablePolicyTypeOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return DisablePolicyTypeOutput{}, err
-	}
-	if in.RootId != g.root.id {
-		return DisablePolicyTypeOutput{}, newError("RootNotFoundException", msgRootNotFound)
-	}
-	ti, _ := typeIndex(in.PolicyType)
-	if !g.enabled[ti] {
-		return DisablePolicyTypeOutput{}, newError("PolicyTypeNotEnabledException", msgTypeNotEnabled)
-	}
-	g.enabled[ti] = false
-	detach := func(id string, t *target) {
-		for _, p := range slices.Clone(t.attached[ti]) {
-			o.detachLocked(g, id, t, p)
+	return inOrg(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("DisablePolicyType", policyTypeCondition(in.PolicyType), c.rootARN(in.RootId))
+	}, func(_ *call, g *orgState) (DisablePolicyTypeOutput, error) {
+		if in.RootId != g.root.id {
+			return DisablePolicyTypeOutput{}, newError("RootNotFoundException", msgRootNotFound)
 		}
-	}
-	detach(g.root.id, &g.root.target)
-	for id, ou := range g.ous {
-		detach(id, &ou.target)
-	}
-	for _, a := range g.members {
-		detach(a.id, &a.target)
-	}
-	return DisablePolicyTypeOutput{Root: o.rootLocked(g)}, nil
+		ti, _ := typeIndex(in.PolicyType)
+		if !g.enabled[ti] {
+			return DisablePolicyTypeOutput{}, newError("PolicyTypeNotEnabledException", msgTypeNotEnabled)
+		}
+		g.enabled[ti] = false
+		detach := func(id string, t *target) {
+			for _, p := range slices.Clone(t.attached[ti]) {
+				o.detachLocked(g, id, t, p)
+			}
+		}
+		detach(g.root.id, &g.root.target)
+		for id, ou := range g.ous {
+			detach(id, &ou.target)
+		}
+		for _, a := range g.members {
+			detach(a.id, &a.target)
+		}
+		return DisablePolicyTypeOutput{Root: o.rootLocked(g)}, nil
+	})
 }
 
 // CreatePolicyInput is the input of CreatePolicy.
@@ -511,31 +493,22 @@ func (o *Organization) DeletePolicy(caller *authz.Principal, in DeletePolicyInpu
 	if err := validPolicyID(in.PolicyId); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("DeletePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	p := o.policyLocked(g, in.PolicyId)
-	if p == nil {
-		return newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	if p.managed {
-		return errInvalid(InvalidInputExceptionReasonImmutablePolicy)
-	}
-	if len(g.attachments[p.id]) > 0 {
-		return newError("PolicyInUseException", msgPolicyInUse)
-	}
-	delete(g.policies, p.id)
-	return nil
+	return inOrgErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("DeletePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId))
+	}, func(_ *call, g *orgState) error {
+		p := o.policyLocked(g, in.PolicyId)
+		if p == nil {
+			return newError("PolicyNotFoundException", msgPolicyNotFound)
+		}
+		if p.managed {
+			return errInvalid(InvalidInputExceptionReasonImmutablePolicy)
+		}
+		if len(g.attachments[p.id]) > 0 {
+			return newError("PolicyInUseException", msgPolicyInUse)
+		}
+		delete(g.policies, p.id)
+		return nil
+	})
 }
 
 // DescribePolicyInput is the input of DescribePolicy.
@@ -554,25 +527,16 @@ func (o *Organization) DescribePolicy(caller *authz.Principal, in DescribePolicy
 	if err := validPolicyID(in.PolicyId); err != nil {
 		return DescribePolicyOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return DescribePolicyOutput{}, err
-	}
-	if err := c.authorize("DescribePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId)); err != nil {
-		return DescribePolicyOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return DescribePolicyOutput{}, err
-	}
-	p := o.policyLocked(g, in.PolicyId)
-	if p == nil {
-		return DescribePolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	s := o.summary(g, p)
-	return DescribePolicyOutput{Policy: Policy{Content: p.content, PolicySummary: &s}}, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize("DescribePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId))
+	}, func(_ *call, g *orgState) (DescribePolicyOutput, error) {
+		p := o.policyLocked(g, in.PolicyId)
+		if p == nil {
+			return DescribePolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
+		}
+		s := o.summary(g, p)
+		return DescribePolicyOutput{Policy: Policy{Content: p.content, PolicySummary: &s}}, nil
+	})
 }
 
 // ListPoliciesInput is the input of ListPolicies.
@@ -602,36 +566,25 @@ func (o *Organization) ListPolicies(caller *authz.Principal, in ListPoliciesInpu
 	if perr != nil {
 		return ListPoliciesOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListPoliciesOutput{}, err
-	}
-	if err := c.authorize("ListPolicies", policyTypeCondition(in.Filter)); err != nil {
-		return ListPoliciesOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListPoliciesOutput{}, err
-	}
-	ti, ok := typeIndex(in.Filter)
-	if !ok {
-		return ListPoliciesOutput{Policies: []PolicySummary{}}, nil
-	}
-	all := []*policy{o.managedOf[ti]}
-	for _, q := range g.policies {
-		if q.ti == ti {
-			all = append(all, q)
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListPolicies", policyTypeCondition(in.Filter)) }, func(_ *call, g *orgState) (ListPoliciesOutput, error) {
+		ti, ok := typeIndex(in.Filter)
+		if !ok {
+			return ListPoliciesOutput{Policies: []PolicySummary{}}, nil
 		}
-	}
-	slices.SortFunc(all, func(a, b *policy) int { return cmpSeq(a.seq, b.seq) })
-	items, next := page(all, func(q *policy) uint64 { return q.seq }, p)
-	out := ListPoliciesOutput{NextToken: next, Policies: make([]PolicySummary, len(items))}
-	for i, q := range items {
-		out.Policies[i] = o.summary(g, q)
-	}
-	return out, nil
+		all := []*policy{o.managedOf[ti]}
+		for _, q := range g.policies {
+			if q.ti == ti {
+				all = append(all, q)
+			}
+		}
+		slices.SortFunc(all, func(a, b *policy) int { return cmpSeq(a.seq, b.seq) })
+		items, next := page(all, func(q *policy) uint64 { return q.seq }, p)
+		out := ListPoliciesOutput{NextToken: next, Policies: make([]PolicySummary, len(items))}
+		for i, q := range items {
+			out.Policies[i] = o.summary(g, q)
+		}
+		return out, nil
+	})
 }
 
 // ListPoliciesForTargetInput is the input of ListPoliciesForTarget.
@@ -664,42 +617,33 @@ func (o *Organization) ListPoliciesForTarget(caller *authz.Principal, in ListPol
 	if perr != nil {
 		return ListPoliciesForTargetOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListPoliciesForTargetOutput{}, err
-	}
-	if err := c.authorize("ListPoliciesForTarget", policyTypeCondition(in.Filter), c.entityARN(in.TargetId)); err != nil {
-		return ListPoliciesForTargetOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListPoliciesForTargetOutput{}, err
-	}
-	t, _, ok := g.targetLocked(o, in.TargetId)
-	if !ok {
-		return ListPoliciesForTargetOutput{}, newError("TargetNotFoundException", msgTargetNotFound)
-	}
-	ti, ok := typeIndex(in.Filter)
-	if !ok {
-		return ListPoliciesForTargetOutput{Policies: []PolicySummary{}}, nil
-	}
-	type att struct {
-		p   *policy
-		seq uint64
-	}
-	all := make([]att, len(t.attached[ti]))
-	for i, q := range t.attached[ti] {
-		all[i] = att{q, g.attachments[q.id][in.TargetId]}
-	}
-	slices.SortFunc(all, func(a, b att) int { return cmpSeq(a.seq, b.seq) })
-	items, next := page(all, func(a att) uint64 { return a.seq }, p)
-	out := ListPoliciesForTargetOutput{NextToken: next, Policies: make([]PolicySummary, len(items))}
-	for i, a := range items {
-		out.Policies[i] = o.summary(g, a.p)
-	}
-	return out, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize("ListPoliciesForTarget", policyTypeCondition(in.Filter), c.entityARN(in.TargetId))
+	}, func(_ *call, g *orgState) (ListPoliciesForTargetOutput, error) {
+		t, _, ok := g.targetLocked(o, in.TargetId)
+		if !ok {
+			return ListPoliciesForTargetOutput{}, newError("TargetNotFoundException", msgTargetNotFound)
+		}
+		ti, ok := typeIndex(in.Filter)
+		if !ok {
+			return ListPoliciesForTargetOutput{Policies: []PolicySummary{}}, nil
+		}
+		type att struct {
+			p   *policy
+			seq uint64
+		}
+		all := make([]att, len(t.attached[ti]))
+		for i, q := range t.attached[ti] {
+			all[i] = att{q, g.attachments[q.id][in.TargetId]}
+		}
+		slices.SortFunc(all, func(a, b att) int { return cmpSeq(a.seq, b.seq) })
+		items, next := page(all, func(a att) uint64 { return a.seq }, p)
+		out := ListPoliciesForTargetOutput{NextToken: next, Policies: make([]PolicySummary, len(items))}
+		for i, a := range items {
+			out.Policies[i] = o.summary(g, a.p)
+		}
+		return out, nil
+	})
 }
 
 // ListTargetsForPolicyInput is the input of ListTargetsForPolicy.
@@ -725,40 +669,31 @@ func (o *Organization) ListTargetsForPolicy(caller *authz.Principal, in ListTarg
 	if perr != nil {
 		return ListTargetsForPolicyOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListTargetsForPolicyOutput{}, err
-	}
-	if err := c.authorize("ListTargetsForPolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId)); err != nil {
-		return ListTargetsForPolicyOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListTargetsForPolicyOutput{}, err
-	}
-	if o.policyLocked(g, in.PolicyId) == nil {
-		return ListTargetsForPolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	type att struct {
-		id  string
-		seq uint64
-	}
-	m := g.attachments[in.PolicyId]
-	all := make([]att, 0, len(m))
-	for id, seq := range m {
-		all = append(all, att{id, seq})
-	}
-	slices.SortFunc(all, func(a, b att) int { return cmpSeq(a.seq, b.seq) })
-	items, next := page(all, func(a att) uint64 { return a.seq }, p)
-	out := ListTargetsForPolicyOutput{NextToken: next, Targets: make([]PolicyTargetSummary, 0, len(items))}
-	for _, a := range items {
-		if _, s, ok := g.targetLocked(o, a.id); ok {
-			out.Targets = append(out.Targets, s)
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize("ListTargetsForPolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId))
+	}, func(_ *call, g *orgState) (ListTargetsForPolicyOutput, error) {
+		if o.policyLocked(g, in.PolicyId) == nil {
+			return ListTargetsForPolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
 		}
-	}
-	return out, nil
+		type att struct {
+			id  string
+			seq uint64
+		}
+		m := g.attachments[in.PolicyId]
+		all := make([]att, 0, len(m))
+		for id, seq := range m {
+			all = append(all, att{id, seq})
+		}
+		slices.SortFunc(all, func(a, b att) int { return cmpSeq(a.seq, b.seq) })
+		items, next := page(all, func(a att) uint64 { return a.seq }, p)
+		out := ListTargetsForPolicyOutput{NextToken: next, Targets: make([]PolicyTargetSummary, 0, len(items))}
+		for _, a := range items {
+			if _, s, ok := g.targetLocked(o, a.id); ok {
+				out.Targets = append(out.Targets, s)
+			}
+		}
+		return out, nil
+	})
 }
 
 // AttachPolicyInput is the input of AttachPolicy.
