@@ -259,24 +259,13 @@ func (o *Organization) DescribeCreateAccountStatus(caller *authz.Principal, in D
 	if err := validCreateAccountRequestID(in.CreateAccountRequestId); err != nil {
 		return DescribeCreateAccountStatusOutput{}, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return DescribeCreateAccountStatusOutput{}, err
-	}
-	if err := c.authorize("DescribeCreateAccountStatus", condition{}); err != nil {
-		return DescribeCreateAccountStatusOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return DescribeCreateAccountStatusOutput{}, err
-	}
-	r := o.creates[in.CreateAccountRequestId]
-	if r == nil || r.org != g {
-		return DescribeCreateAccountStatusOutput{}, newError("CreateAccountStatusNotFoundException", msgCARNotFound)
-	}
-	return DescribeCreateAccountStatusOutput{CreateAccountStatus: r.status()}, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("DescribeCreateAccountStatus", condition{}) }, func(_ *call, g *orgState) (DescribeCreateAccountStatusOutput, error) {
+		r := o.creates[in.CreateAccountRequestId]
+		if r == nil || r.org != g {
+			return DescribeCreateAccountStatusOutput{}, newError("CreateAccountStatusNotFoundException", msgCARNotFound)
+		}
+		return DescribeCreateAccountStatusOutput{CreateAccountStatus: r.status()}, nil
+	})
 }
 
 // ListCreateAccountStatusInput is the input of ListCreateAccountStatus.

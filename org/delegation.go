@@ -75,33 +75,24 @@ func (o *Organization) DisableAWSServiceAccess(caller *authz.Principal, serviceP
 	if err := validServicePrincipal(servicePrincipal); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("DisableAWSServiceAccess", servicePrincipalCondition(servicePrincipal)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	if g.featureSet != OrganizationFeatureSetAll {
-		return errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
-	}
-	if trustedByPrincipal[servicePrincipal] == nil {
-		return errInvalid(InvalidInputExceptionReasonUnrecognizedServicePrincipal)
-	}
-	if g.services[servicePrincipal] == nil {
+	return inOrgErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("DisableAWSServiceAccess", servicePrincipalCondition(servicePrincipal))
+	}, func(_ *call, g *orgState) error {
+		if g.featureSet != OrganizationFeatureSetAll {
+			return errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
+		}
+		if trustedByPrincipal[servicePrincipal] == nil {
+			return errInvalid(InvalidInputExceptionReasonUnrecognizedServicePrincipal)
+		}
+		if g.services[servicePrincipal] == nil {
+			return nil
+		}
+		delete(g.services, servicePrincipal)
+		for _, d := range g.das[servicePrincipal] {
+			o.dropDelegationLocked(g, d.acct, servicePrincipal)
+		}
 		return nil
-	}
-	delete(g.services, servicePrincipal)
-	for _, d := range g.das[servicePrincipal] {
-		o.dropDelegationLocked(g, d.acct, servicePrincipal)
-	}
-	return nil
+	})
 }
 
 // ListAWSServiceAccessForOrganizationInput is the input of

@@ -182,20 +182,9 @@ type DescribeOrganizationOutput struct {
 // DescribeOrganization describes the caller's organization. Any account in
 // it may call it.
 func (o *Organization) DescribeOrganization(caller *authz.Principal) (DescribeOrganizationOutput, error) {
-	c, err := o.start(caller)
-	if err != nil {
-		return DescribeOrganizationOutput{}, err
-	}
-	if err := c.authorize("DescribeOrganization", condition{}); err != nil {
-		return DescribeOrganizationOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleMember)
-	if err != nil {
-		return DescribeOrganizationOutput{}, err
-	}
-	return DescribeOrganizationOutput{Organization: o.describeLocked(g)}, nil
+	return inOrg(o, caller, ruleMember, func(c *call) error { return c.authorize("DescribeOrganization", condition{}) }, func(_ *call, g *orgState) (DescribeOrganizationOutput, error) {
+		return DescribeOrganizationOutput{Organization: o.describeLocked(g)}, nil
+	})
 }
 
 // DeleteOrganization deletes the caller's organization, which must hold no

@@ -250,25 +250,14 @@ func (o *Organization) ListRoots(caller *authz.Principal, in ListRootsInput) (Li
 	if perr != nil {
 		return ListRootsOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListRootsOutput{}, err
-	}
-	if err := c.authorize("ListRoots", condition{}); err != nil {
-		return ListRootsOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListRootsOutput{}, err
-	}
-	items, next := page([]*container{g.root}, func(c *container) uint64 { return c.seq }, p)
-	out := ListRootsOutput{NextToken: next, Roots: make([]Root, len(items))}
-	for i := range items {
-		out.Roots[i] = o.rootLocked(g)
-	}
-	return out, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListRoots", condition{}) }, func(_ *call, g *orgState) (ListRootsOutput, error) {
+		items, next := page([]*container{g.root}, func(c *container) uint64 { return c.seq }, p)
+		out := ListRootsOutput{NextToken: next, Roots: make([]Root, len(items))}
+		for i := range items {
+			out.Roots[i] = o.rootLocked(g)
+		}
+		return out, nil
+	})
 }
 
 // ListChildrenInput is the input of ListChildren.
@@ -341,37 +330,26 @@ func (o *Organization) ListParents(caller *authz.Principal, in ListParentsInput)
 	if perr != nil {
 		return ListParentsOutput{}, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return ListParentsOutput{}, err
-	}
-	if err := c.authorize("ListParents", condition{}, c.entityARN(in.ChildId)); err != nil {
-		return ListParentsOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return ListParentsOutput{}, err
-	}
-	var parent *container
-	if ou := g.ous[in.ChildId]; ou != nil {
-		parent = ou.parent
-	} else if a := o.accounts[in.ChildId]; a != nil && a.org == g {
-		parent = a.parent
-	}
-	if parent == nil {
-		return ListParentsOutput{}, newError("ChildNotFoundException", msgChildNotFound)
-	}
-	items, next := page([]*container{parent}, func(*container) uint64 { return 1 }, p)
-	out := ListParentsOutput{NextToken: next, Parents: make([]Parent, len(items))}
-	for i, c := range items {
-		out.Parents[i] = Parent{Id: c.id, Type: ParentTypeOrganizationalUnit}
-		if c.root {
-			out.Parents[i].Type = ParentTypeRoot
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListParents", condition{}, c.entityARN(in.ChildId)) }, func(_ *call, g *orgState) (ListParentsOutput, error) {
+		var parent *container
+		if ou := g.ous[in.ChildId]; ou != nil {
+			parent = ou.parent
+		} else if a := o.accounts[in.ChildId]; a != nil && a.org == g {
+			parent = a.parent
 		}
-	}
-	return out, nil
+		if parent == nil {
+			return ListParentsOutput{}, newError("ChildNotFoundException", msgChildNotFound)
+		}
+		items, next := page([]*container{parent}, func(*container) uint64 { return 1 }, p)
+		out := ListParentsOutput{NextToken: next, Parents: make([]Parent, len(items))}
+		for i, c := range items {
+			out.Parents[i] = Parent{Id: c.id, Type: ParentTypeOrganizationalUnit}
+			if c.root {
+				out.Parents[i].Type = ParentTypeRoot
+			}
+		}
+		return out, nil
+	})
 }
 
 // MoveAccountInput is the input of MoveAccount.

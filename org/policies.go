@@ -421,48 +421,39 @@ func (o *Organization) UpdatePolicy(caller *authz.Principal, in UpdatePolicyInpu
 			return UpdatePolicyOutput{}, err
 		}
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return UpdatePolicyOutput{}, err
-	}
-	if err := c.authorize("UpdatePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId)); err != nil {
-		return UpdatePolicyOutput{}, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return UpdatePolicyOutput{}, err
-	}
-	p := o.policyLocked(g, in.PolicyId)
-	if p == nil {
-		return UpdatePolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	if p.managed {
-		return UpdatePolicyOutput{}, errInvalid(InvalidInputExceptionReasonImmutablePolicy)
-	}
-	var doc *authz.Policy
-	if in.Content != "" {
-		var perr *Error
-		if doc, perr = parsePolicy(p.ti, in.Content); perr != nil {
-			return UpdatePolicyOutput{}, perr
+	return inOrg(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("UpdatePolicy", o.policyContext(c, in.PolicyId), c.policyARN(in.PolicyId))
+	}, func(_ *call, g *orgState) (UpdatePolicyOutput, error) {
+		p := o.policyLocked(g, in.PolicyId)
+		if p == nil {
+			return UpdatePolicyOutput{}, newError("PolicyNotFoundException", msgPolicyNotFound)
 		}
-	}
-	if in.Name != "" && o.policyNameTaken(g, p.typ, in.Name, p.id) {
-		return UpdatePolicyOutput{}, newError("DuplicatePolicyException", msgDuplicatePolicy)
-	}
-	if in.Name != "" {
-		p.name = in.Name
-	}
-	if in.Description != nil {
-		p.description = *in.Description
-	}
-	if doc != nil {
-		p.content, p.doc = in.Content, doc
-	}
-	g.changed()
-	s := o.summary(g, p)
-	return UpdatePolicyOutput{Policy: Policy{Content: p.content, PolicySummary: &s}}, nil
+		if p.managed {
+			return UpdatePolicyOutput{}, errInvalid(InvalidInputExceptionReasonImmutablePolicy)
+		}
+		var doc *authz.Policy
+		if in.Content != "" {
+			var perr *Error
+			if doc, perr = parsePolicy(p.ti, in.Content); perr != nil {
+				return UpdatePolicyOutput{}, perr
+			}
+		}
+		if in.Name != "" && o.policyNameTaken(g, p.typ, in.Name, p.id) {
+			return UpdatePolicyOutput{}, newError("DuplicatePolicyException", msgDuplicatePolicy)
+		}
+		if in.Name != "" {
+			p.name = in.Name
+		}
+		if in.Description != nil {
+			p.description = *in.Description
+		}
+		if doc != nil {
+			p.content, p.doc = in.Content, doc
+		}
+		g.changed()
+		s := o.summary(g, p)
+		return UpdatePolicyOutput{Policy: Policy{Content: p.content, PolicySummary: &s}}, nil
+	})
 }
 
 // policyContext gives the organizations:PolicyType key of an existing
