@@ -210,25 +210,16 @@ func (o *Organization) ListOrganizationalUnitsForParent(caller *authz.Principal,
 // a delegated administrator, holding o.mu, runs f on that parent, which
 // must exist.
 func inParent[Out any](o *Organization, caller *authz.Principal, op, parentID string, f func(g *orgState, parent *container) (Out, error)) (Out, error) {
-	var zero Out
-	c, err := o.start(caller)
-	if err != nil {
-		return zero, err
-	}
-	if err := c.authorize(op, condition{}, c.entityARN(parentID)); err != nil {
-		return zero, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return zero, err
-	}
-	parent := g.container(parentID)
-	if parent == nil {
-		return zero, newError("ParentNotFoundException", msgParentNotFound)
-	}
-	return f(g, parent)
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize(op, condition{}, c.entityARN(parentID))
+	}, func(_ *call, g *orgState) (Out, error) {
+		parent := g.container(parentID)
+		if parent == nil {
+			var zero Out
+			return zero, newError("ParentNotFoundException", msgParentNotFound)
+		}
+		return f(g, parent)
+	})
 }
 
 // ListRootsInput is the input of ListRoots.

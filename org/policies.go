@@ -748,28 +748,19 @@ func (o *Organization) policyAndTarget(caller *authz.Principal, action, policyID
 	if err := validTargetID(targetID); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize(action, o.policyContext(c, policyID), c.policyARN(policyID), c.entityARN(targetID)); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	pol := o.policyLocked(g, policyID)
-	if pol == nil {
-		return newError("PolicyNotFoundException", msgPolicyNotFound)
-	}
-	t, _, ok := g.targetLocked(o, targetID)
-	if !ok {
-		return newError("TargetNotFoundException", msgTargetNotFound)
-	}
-	return f(g, pol, t)
+	return inOrgErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize(action, o.policyContext(c, policyID), c.policyARN(policyID), c.entityARN(targetID))
+	}, func(_ *call, g *orgState) error {
+		pol := o.policyLocked(g, policyID)
+		if pol == nil {
+			return newError("PolicyNotFoundException", msgPolicyNotFound)
+		}
+		t, _, ok := g.targetLocked(o, targetID)
+		if !ok {
+			return newError("TargetNotFoundException", msgTargetNotFound)
+		}
+		return f(g, pol, t)
+	})
 }
 
 // SCPChain returns the SCPs that apply to an account, for
