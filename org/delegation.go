@@ -118,34 +118,23 @@ func (o *Organization) ListAWSServiceAccessForOrganization(caller *authz.Princip
 	if perr != nil {
 		return out, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return out, err
-	}
-	if err := c.authorize("ListAWSServiceAccessForOrganization", condition{}); err != nil {
-		return out, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return out, err
-	}
-	if g.featureSet != OrganizationFeatureSetAll {
-		return out, errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
-	}
-	all := make([]*serviceAccess, 0, len(g.services))
-	for _, s := range g.services {
-		all = append(all, s)
-	}
-	slices.SortFunc(all, func(a, b *serviceAccess) int { return cmpSeq(a.seq, b.seq) })
-	items, next := page(all, func(s *serviceAccess) uint64 { return s.seq }, p)
-	out.NextToken = next
-	out.EnabledServicePrincipals = make([]EnabledServicePrincipal, len(items))
-	for i, s := range items {
-		out.EnabledServicePrincipals[i] = EnabledServicePrincipal{DateEnabled: s.date, ServicePrincipal: s.service}
-	}
-	return out, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListAWSServiceAccessForOrganization", condition{}) }, func(_ *call, g *orgState) (ListAWSServiceAccessForOrganizationOutput, error) {
+		if g.featureSet != OrganizationFeatureSetAll {
+			return out, errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
+		}
+		all := make([]*serviceAccess, 0, len(g.services))
+		for _, s := range g.services {
+			all = append(all, s)
+		}
+		slices.SortFunc(all, func(a, b *serviceAccess) int { return cmpSeq(a.seq, b.seq) })
+		items, next := page(all, func(s *serviceAccess) uint64 { return s.seq }, p)
+		out.NextToken = next
+		out.EnabledServicePrincipals = make([]EnabledServicePrincipal, len(items))
+		for i, s := range items {
+			out.EnabledServicePrincipals[i] = EnabledServicePrincipal{DateEnabled: s.date, ServicePrincipal: s.service}
+		}
+		return out, nil
+	})
 }
 
 // delegable finds a service that supports delegated administrators.
@@ -344,48 +333,37 @@ func (o *Organization) ListDelegatedAdministrators(caller *authz.Principal, in L
 	if perr != nil {
 		return out, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return out, err
-	}
-	if err := c.authorize("ListDelegatedAdministrators", ctx); err != nil {
-		return out, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return out, err
-	}
-	if in.ServicePrincipal != "" {
-		if delegable(in.ServicePrincipal) == nil {
-			return out, errInvalid(InvalidInputExceptionReasonUnrecognizedServicePrincipal)
+	return inOrg(o, caller, ruleAdmin, func(c *call) error { return c.authorize("ListDelegatedAdministrators", ctx) }, func(_ *call, g *orgState) (ListDelegatedAdministratorsOutput, error) {
+		if in.ServicePrincipal != "" {
+			if delegable(in.ServicePrincipal) == nil {
+				return out, errInvalid(InvalidInputExceptionReasonUnrecognizedServicePrincipal)
+			}
+			all := make([]*delegation, 0, len(g.das[in.ServicePrincipal]))
+			for _, d := range g.das[in.ServicePrincipal] {
+				all = append(all, d)
+			}
+			slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
+			items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
+			out.NextToken = next
+			out.DelegatedAdministrators = make([]DelegatedAdministrator, len(items))
+			for i, d := range items {
+				out.DelegatedAdministrators[i] = o.delegatedAdminLocked(d.acct, DelegatedService{DelegationEnabledDate: d.date})
+			}
+			return out, nil
 		}
-		all := make([]*delegation, 0, len(g.das[in.ServicePrincipal]))
-		for _, d := range g.das[in.ServicePrincipal] {
-			all = append(all, d)
+		all := make([]*account, 0, len(g.daAccounts))
+		for _, a := range g.daAccounts {
+			all = append(all, a)
 		}
-		slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
-		items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
+		slices.SortFunc(all, func(a, b *account) int { return cmpSeq(a.daSeq, b.daSeq) })
+		items, next := page(all, func(a *account) uint64 { return a.daSeq }, p)
 		out.NextToken = next
 		out.DelegatedAdministrators = make([]DelegatedAdministrator, len(items))
-		for i, d := range items {
-			out.DelegatedAdministrators[i] = o.delegatedAdminLocked(d.acct, DelegatedService{DelegationEnabledDate: d.date})
+		for i, a := range items {
+			out.DelegatedAdministrators[i] = o.delegatedAdminLocked(a, DelegatedService{DelegationEnabledDate: a.daSince})
 		}
 		return out, nil
-	}
-	all := make([]*account, 0, len(g.daAccounts))
-	for _, a := range g.daAccounts {
-		all = append(all, a)
-	}
-	slices.SortFunc(all, func(a, b *account) int { return cmpSeq(a.daSeq, b.daSeq) })
-	items, next := page(all, func(a *account) uint64 { return a.daSeq }, p)
-	out.NextToken = next
-	out.DelegatedAdministrators = make([]DelegatedAdministrator, len(items))
-	for i, a := range items {
-		out.DelegatedAdministrators[i] = o.delegatedAdminLocked(a, DelegatedService{DelegationEnabledDate: a.daSince})
-	}
-	return out, nil
+	})
 }
 
 // ListDelegatedServicesForAccountInput is the input of
@@ -415,38 +393,29 @@ func (o *Organization) ListDelegatedServicesForAccount(caller *authz.Principal, 
 	if perr != nil {
 		return out, perr
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return out, err
-	}
-	if err := c.authorize("ListDelegatedServicesForAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
-		return out, err
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleAdmin)
-	if err != nil {
-		return out, err
-	}
-	a := o.accounts[in.AccountId]
-	if a == nil || a.org != g {
-		return out, errAccountNotFound()
-	}
-	if len(a.delegated) == 0 {
-		return out, newError("AccountNotRegisteredException", msgNotRegistered)
-	}
-	all := make([]*delegation, 0, len(a.delegated))
-	for _, d := range a.delegated {
-		all = append(all, d)
-	}
-	slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
-	items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
-	out.NextToken = next
-	out.DelegatedServices = make([]DelegatedService, len(items))
-	for i, d := range items {
-		out.DelegatedServices[i] = DelegatedService{DelegationEnabledDate: d.date, ServicePrincipal: d.service}
-	}
-	return out, nil
+	return inOrg(o, caller, ruleAdmin, func(c *call) error {
+		return c.authorize("ListDelegatedServicesForAccount", condition{}, c.accountARN(in.AccountId))
+	}, func(_ *call, g *orgState) (ListDelegatedServicesForAccountOutput, error) {
+		a := o.accounts[in.AccountId]
+		if a == nil || a.org != g {
+			return out, errAccountNotFound()
+		}
+		if len(a.delegated) == 0 {
+			return out, newError("AccountNotRegisteredException", msgNotRegistered)
+		}
+		all := make([]*delegation, 0, len(a.delegated))
+		for _, d := range a.delegated {
+			all = append(all, d)
+		}
+		slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
+		items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
+		out.NextToken = next
+		out.DelegatedServices = make([]DelegatedService, len(items))
+		for i, d := range items {
+			out.DelegatedServices[i] = DelegatedService{DelegationEnabledDate: d.date, ServicePrincipal: d.service}
+		}
+		return out, nil
+	})
 }
 
 // DelegatedAdministrators returns the accounts registered as delegated
