@@ -3,6 +3,7 @@ package org
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 )
@@ -142,6 +143,37 @@ const (
 // ask, and, holding o.mu, runs f on the caller's organization if the
 // caller's account passes r.
 func inOrg[Out any](o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState) (Out, error)) (Out, error) {
+	return frame(o, caller, r, false, ask, func(c *call, g *orgState, _ *account, _ time.Time) (Out, error) {
+		return f(c, g)
+	})
+}
+
+// inOrgErr is inOrg for calls that return only an error.
+func inOrgErr(o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState) error) error {
+	_, err := frame(o, caller, r, false, ask, func(c *call, g *orgState, _ *account, _ time.Time) (struct{}, error) {
+		return struct{}{}, f(c, g)
+	})
+	return err
+}
+
+// inOrgAdvanced is inOrg for calls that depend on the clock: the lock is
+// taken with lockAdvanced, and f is also given the caller's account and
+// the time.
+func inOrgAdvanced[Out any](o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState, a *account, now time.Time) (Out, error)) (Out, error) {
+	return frame(o, caller, r, true, ask, f)
+}
+
+// inOrgAdvancedErr is inOrgAdvanced for calls that return only an error.
+func inOrgAdvancedErr(o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState, a *account, now time.Time) error) error {
+	_, err := frame(o, caller, r, true, ask, func(c *call, g *orgState, a *account, now time.Time) (struct{}, error) {
+		return struct{}{}, f(c, g, a, now)
+	})
+	return err
+}
+
+// frame is what the inOrg helpers share. With advance, the lock is taken
+// with lockAdvanced and now is its time; otherwise now is zero.
+func frame[Out any](o *Organization, caller *authz.Principal, r rule, advance bool, ask func(c *call) error, f func(c *call, g *orgState, a *account, now time.Time) (Out, error)) (Out, error) {
 	var zero Out
 	c, err := o.start(caller)
 	if err != nil {
@@ -150,21 +182,18 @@ func inOrg[Out any](o *Organization, caller *authz.Principal, r rule, ask func(c
 	if err := ask(c); err != nil {
 		return zero, err
 	}
-	o.mu.Lock()
+	var now time.Time
+	if advance {
+		now = o.lockAdvanced()
+	} else {
+		o.mu.Lock()
+	}
 	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, r)
+	g, a, err := o.ruleLocked(c.acct, r)
 	if err != nil {
 		return zero, err
 	}
-	return f(c, g)
-}
-
-// inOrgErr is inOrg for calls that return only an error.
-func inOrgErr(o *Organization, caller *authz.Principal, r rule, ask func(c *call) error, f func(c *call, g *orgState) error) error {
-	_, err := inOrg(o, caller, r, ask, func(c *call, g *orgState) (struct{}, error) {
-		return struct{}{}, f(c, g)
-	})
-	return err
+	return f(c, g, a, now)
 }
 
 // ruleLocked applies the Organizations rule to the caller's account and

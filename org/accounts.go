@@ -139,40 +139,29 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 			return CreateAccountOutput{}, err
 		}
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return CreateAccountOutput{}, err
-	}
-	if err := c.authorize("CreateAccount", condition{}); err != nil {
-		return CreateAccountOutput{}, err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return CreateAccountOutput{}, err
-	}
-	if len(g.members)+g.openInvitations(now) >= o.maxAccounts {
-		return CreateAccountOutput{}, errConstraint(ConstraintViolationExceptionReasonAccountNumberLimitExceeded)
-	}
-	if g.inProgress() >= MaxConcurrentCreateAccount {
-		return CreateAccountOutput{}, errConstraint(ConstraintViolationExceptionReasonAccountCreationRateLimitExceeded)
-	}
-	r := &createReq{
-		org: g, name: in.AccountName, email: in.Email, roleName: role,
-		mgmt: g.mgmt.id, allFeatures: g.featureSet == OrganizationFeatureSetAll,
-		state: CreateAccountStateInProgress, requested: now, due: now.Add(CreateAccountDelay),
-		seq: o.nextSeq(),
-	}
-	for r.id == "" || o.creates[r.id] != nil {
-		r.id = "car-" + o.randString(32)
-	}
-	o.creates[r.id] = r
-	g.creates = append(g.creates, r)
-	g.inFlight++
-	o.pending[r] = struct{}{}
-	o.dueBy(r.due)
-	return CreateAccountOutput{CreateAccountStatus: r.status()}, nil
+	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error { return c.authorize("CreateAccount", condition{}) }, func(_ *call, g *orgState, _ *account, now time.Time) (CreateAccountOutput, error) {
+		if len(g.members)+g.openInvitations(now) >= o.maxAccounts {
+			return CreateAccountOutput{}, errConstraint(ConstraintViolationExceptionReasonAccountNumberLimitExceeded)
+		}
+		if g.inProgress() >= MaxConcurrentCreateAccount {
+			return CreateAccountOutput{}, errConstraint(ConstraintViolationExceptionReasonAccountCreationRateLimitExceeded)
+		}
+		r := &createReq{
+			org: g, name: in.AccountName, email: in.Email, roleName: role,
+			mgmt: g.mgmt.id, allFeatures: g.featureSet == OrganizationFeatureSetAll,
+			state: CreateAccountStateInProgress, requested: now, due: now.Add(CreateAccountDelay),
+			seq: o.nextSeq(),
+		}
+		for r.id == "" || o.creates[r.id] != nil {
+			r.id = "car-" + o.randString(32)
+		}
+		o.creates[r.id] = r
+		g.creates = append(g.creates, r)
+		g.inFlight++
+		o.pending[r] = struct{}{}
+		o.dueBy(r.due)
+		return CreateAccountOutput{CreateAccountStatus: r.status()}, nil
+	})
 }
 
 func (g *orgState) inProgress() int { return g.inFlight }
@@ -432,31 +421,22 @@ func (o *Organization) RemoveAccountFromOrganization(caller *authz.Principal, in
 	if err := validAccountID(in.AccountId); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("RemoveAccountFromOrganization", condition{}, c.accountARN(in.AccountId)); err != nil {
-		return err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	if in.AccountId == g.mgmt.id {
-		return newError("MasterCannotLeaveOrganizationException", msgMasterCannotLeave)
-	}
-	a := o.accounts[in.AccountId]
-	if a == nil || a.org != g {
-		return errAccountNotFound()
-	}
-	if err := removableLocked(a, now); err != nil {
-		return err
-	}
-	o.departLocked(a)
-	return nil
+	return inOrgAdvancedErr(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("RemoveAccountFromOrganization", condition{}, c.accountARN(in.AccountId))
+	}, func(_ *call, g *orgState, _ *account, now time.Time) error {
+		if in.AccountId == g.mgmt.id {
+			return newError("MasterCannotLeaveOrganizationException", msgMasterCannotLeave)
+		}
+		a := o.accounts[in.AccountId]
+		if a == nil || a.org != g {
+			return errAccountNotFound()
+		}
+		if err := removableLocked(a, now); err != nil {
+			return err
+		}
+		o.departLocked(a)
+		return nil
+	})
 }
 
 // LeaveOrganization takes the caller's account out of its organization,
@@ -464,27 +444,16 @@ func (o *Organization) RemoveAccountFromOrganization(caller *authz.Principal, in
 // cannot leave (ConstraintViolationException
 // ACCOUNT_CANNOT_LEAVE_ORGANIZATION).
 func (o *Organization) LeaveOrganization(caller *authz.Principal) error {
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("LeaveOrganization", condition{}); err != nil {
-		return err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, a, err := o.ruleLocked(c.acct, ruleMember)
-	if err != nil {
-		return err
-	}
-	if a == g.mgmt {
-		return errConstraint(ConstraintViolationExceptionReasonAccountCannotLeaveOrganization)
-	}
-	if err := removableLocked(a, now); err != nil {
-		return err
-	}
-	o.departLocked(a)
-	return nil
+	return inOrgAdvancedErr(o, caller, ruleMember, func(c *call) error { return c.authorize("LeaveOrganization", condition{}) }, func(_ *call, g *orgState, a *account, now time.Time) error {
+		if a == g.mgmt {
+			return errConstraint(ConstraintViolationExceptionReasonAccountCannotLeaveOrganization)
+		}
+		if err := removableLocked(a, now); err != nil {
+			return err
+		}
+		o.departLocked(a)
+		return nil
+	})
 }
 
 // CloseAccountInput is the input of CloseAccount.
@@ -504,36 +473,25 @@ func (o *Organization) CloseAccount(caller *authz.Principal, in CloseAccountInpu
 	if err := validAccountID(in.AccountId); err != nil {
 		return err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("CloseAccount", condition{}, c.accountARN(in.AccountId)); err != nil {
-		return err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	if g.featureSet != OrganizationFeatureSetAll {
-		return errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
-	}
-	if in.AccountId == g.mgmt.id {
-		return errConstraint(ConstraintViolationExceptionReasonCannotCloseManagementAccount)
-	}
-	a := o.accounts[in.AccountId]
-	if a == nil || a.org != g {
-		return errAccountNotFound()
-	}
-	if a.state == AccountStatePendingClosure || a.state == AccountStateClosed {
-		return newError("AccountAlreadyClosedException", msgAlreadyClosed)
-	}
-	a.state, a.closeAt = AccountStatePendingClosure, now.Add(CloseAccountDelay)
-	o.closing[a] = struct{}{}
-	o.dueBy(a.closeAt)
-	return nil
+	return inOrgAdvancedErr(o, caller, ruleManagement, func(c *call) error { return c.authorize("CloseAccount", condition{}, c.accountARN(in.AccountId)) }, func(_ *call, g *orgState, _ *account, now time.Time) error {
+		if g.featureSet != OrganizationFeatureSetAll {
+			return errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
+		}
+		if in.AccountId == g.mgmt.id {
+			return errConstraint(ConstraintViolationExceptionReasonCannotCloseManagementAccount)
+		}
+		a := o.accounts[in.AccountId]
+		if a == nil || a.org != g {
+			return errAccountNotFound()
+		}
+		if a.state == AccountStatePendingClosure || a.state == AccountStateClosed {
+			return newError("AccountAlreadyClosedException", msgAlreadyClosed)
+		}
+		a.state, a.closeAt = AccountStatePendingClosure, now.Add(CloseAccountDelay)
+		o.closing[a] = struct{}{}
+		o.dueBy(a.closeAt)
+		return nil
+	})
 }
 
 // SuspendAccount models AWS suspending an account (for a billing or abuse

@@ -127,57 +127,46 @@ func (o *Organization) InviteAccountToOrganization(caller *authz.Principal, in I
 	if err := validLength(in.Notes, 0, 1024); err != nil {
 		return out, err
 	}
-	c, err := o.start(caller)
-	if err != nil {
-		return out, err
-	}
-	if err := c.authorize("InviteAccountToOrganization", condition{}); err != nil {
-		return out, err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, _, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return out, err
-	}
-	invitee := o.accounts[in.Target.Id]
-	if in.Target.Type == HandshakePartyTypeEmail {
-		invitee = o.accounts[o.emails[strings.ToLower(in.Target.Id)]]
-	}
-	if invitee != nil && invitee.org != nil {
-		return out, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAlreadyInAnOrganization)
-	}
-	for _, h := range g.handshakes {
-		if h.stateAt(now) != HandshakeStateOpen {
-			continue
+	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error { return c.authorize("InviteAccountToOrganization", condition{}) }, func(_ *call, g *orgState, _ *account, now time.Time) (InviteAccountToOrganizationOutput, error) {
+		invitee := o.accounts[in.Target.Id]
+		if in.Target.Type == HandshakePartyTypeEmail {
+			invitee = o.accounts[o.emails[strings.ToLower(in.Target.Id)]]
 		}
-		if h.target.Type == in.Target.Type && strings.EqualFold(h.target.Id, in.Target.Id) || h.addressedTo(invitee) {
-			return out, newError("DuplicateHandshakeException", msgDuplicateHandshake)
+		if invitee != nil && invitee.org != nil {
+			return out, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAlreadyInAnOrganization)
 		}
-	}
-	if len(g.members)+g.openInvitations(now)+g.inProgress() >= o.maxAccounts {
-		return out, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAccountNumberLimitExceeded)
-	}
-	h := &handshake{org: g, mgmt: g.mgmt.id, target: in.Target, state: HandshakeStateOpen,
-		requested: now, expires: now.Add(HandshakeExpiry), seq: o.nextSeq()}
-	for h.id == "" || o.handshakes[h.id] != nil {
-		h.id = "h-" + o.randString(10)
-	}
-	h.arn = "arn:" + o.partition + ":organizations::" + g.mgmt.id + ":handshake/" + g.id + "/invite/" + h.id
-	h.resources = []HandshakeResource{
-		{Type: HandshakeResourceTypeOrganization, Value: g.id, Resources: []HandshakeResource{
-			{Type: HandshakeResourceTypeMasterEmail, Value: g.mgmt.email},
-			{Type: HandshakeResourceTypeMasterName, Value: g.mgmt.name},
-			{Type: HandshakeResourceTypeOrganizationFeatureSet, Value: string(g.featureSet)},
-		}},
-		{Type: HandshakeResourceType(in.Target.Type), Value: in.Target.Id},
-	}
-	if in.Notes != "" {
-		h.resources = append(h.resources, HandshakeResource{Type: HandshakeResourceTypeNotes, Value: in.Notes})
-	}
-	o.handshakes[h.id] = h
-	g.handshakes = append(g.handshakes, h)
-	return InviteAccountToOrganizationOutput{Handshake: h.out(now)}, nil
+		for _, h := range g.handshakes {
+			if h.stateAt(now) != HandshakeStateOpen {
+				continue
+			}
+			if h.target.Type == in.Target.Type && strings.EqualFold(h.target.Id, in.Target.Id) || h.addressedTo(invitee) {
+				return out, newError("DuplicateHandshakeException", msgDuplicateHandshake)
+			}
+		}
+		if len(g.members)+g.openInvitations(now)+g.inProgress() >= o.maxAccounts {
+			return out, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAccountNumberLimitExceeded)
+		}
+		h := &handshake{org: g, mgmt: g.mgmt.id, target: in.Target, state: HandshakeStateOpen,
+			requested: now, expires: now.Add(HandshakeExpiry), seq: o.nextSeq()}
+		for h.id == "" || o.handshakes[h.id] != nil {
+			h.id = "h-" + o.randString(10)
+		}
+		h.arn = "arn:" + o.partition + ":organizations::" + g.mgmt.id + ":handshake/" + g.id + "/invite/" + h.id
+		h.resources = []HandshakeResource{
+			{Type: HandshakeResourceTypeOrganization, Value: g.id, Resources: []HandshakeResource{
+				{Type: HandshakeResourceTypeMasterEmail, Value: g.mgmt.email},
+				{Type: HandshakeResourceTypeMasterName, Value: g.mgmt.name},
+				{Type: HandshakeResourceTypeOrganizationFeatureSet, Value: string(g.featureSet)},
+			}},
+			{Type: HandshakeResourceType(in.Target.Type), Value: in.Target.Id},
+		}
+		if in.Notes != "" {
+			h.resources = append(h.resources, HandshakeResource{Type: HandshakeResourceTypeNotes, Value: in.Notes})
+		}
+		o.handshakes[h.id] = h
+		g.handshakes = append(g.handshakes, h)
+		return InviteAccountToOrganizationOutput{Handshake: h.out(now)}, nil
+	})
 }
 
 // handshakeARN is the ARN of an existing handshake, for the IAM check of

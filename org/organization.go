@@ -3,6 +3,7 @@ package org
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 )
@@ -194,34 +195,23 @@ func (o *Organization) DescribeOrganization(caller *authz.Principal) (DescribeOr
 // organization's history go with it; the management account becomes a
 // standalone account.
 func (o *Organization) DeleteOrganization(caller *authz.Principal) error {
-	c, err := o.start(caller)
-	if err != nil {
-		return err
-	}
-	if err := c.authorize("DeleteOrganization", condition{}); err != nil {
-		return err
-	}
-	now := o.lockAdvanced()
-	defer o.mu.Unlock()
-	g, mgmt, err := o.ruleLocked(c.acct, ruleManagement)
-	if err != nil {
-		return err
-	}
-	if len(g.members) > 1 {
-		return newError("OrganizationNotEmptyException", msgOrgNotEmpty)
-	}
-	if g.inProgress() > 0 {
-		return newError("ConcurrentModificationException", msgConcurrent)
-	}
-	for _, h := range g.handshakes {
-		if h.stateAt(now) == HandshakeStateOpen {
-			h.state, h.closed = HandshakeStateCanceled, now
+	return inOrgAdvancedErr(o, caller, ruleManagement, func(c *call) error { return c.authorize("DeleteOrganization", condition{}) }, func(_ *call, g *orgState, mgmt *account, now time.Time) error {
+		if len(g.members) > 1 {
+			return newError("OrganizationNotEmptyException", msgOrgNotEmpty)
 		}
-	}
-	for _, r := range g.creates {
-		delete(o.creates, r.id)
-	}
-	o.departLocked(mgmt)
-	delete(o.orgs, g.id)
-	return nil
+		if g.inProgress() > 0 {
+			return newError("ConcurrentModificationException", msgConcurrent)
+		}
+		for _, h := range g.handshakes {
+			if h.stateAt(now) == HandshakeStateOpen {
+				h.state, h.closed = HandshakeStateCanceled, now
+			}
+		}
+		for _, r := range g.creates {
+			delete(o.creates, r.id)
+		}
+		o.departLocked(mgmt)
+		delete(o.orgs, g.id)
+		return nil
+	})
 }
