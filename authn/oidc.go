@@ -138,16 +138,10 @@ func (a *Account) GetOpenIDConnectProvider(arn string) (OpenIDConnectProvider, e
 
 // DeleteOpenIDConnectProvider removes a provider.
 func (a *Account) DeleteOpenIDConnectProvider(arn string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	if _, err := acct.oidcProvider(arn); err != nil {
-		return err
-	}
-	delete(acct.oidc, arn)
-	return nil
+	return update(a, (*account).oidcProvider, arn, func(acct *account, _ *oidcProvider) error {
+		delete(acct.oidc, arn)
+		return nil
+	})
 }
 
 // AddClientIDToOpenIDConnectProvider adds an audience to a provider.

@@ -100,16 +100,10 @@ func (a *Account) GetSAMLProvider(arn string) (SAMLProvider, error) {
 
 // DeleteSAMLProvider removes a SAML provider.
 func (a *Account) DeleteSAMLProvider(arn string) error {
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	if _, err := acct.samlProvider(arn); err != nil {
-		return err
-	}
-	delete(acct.saml, arn)
-	return nil
+	return update(a, (*account).samlProvider, arn, func(acct *account, _ *samlProvider) error {
+		delete(acct.saml, arn)
+		return nil
+	})
 }
 
 // SAMLAssertion is a SAML 2.0 authentication response, already parsed and
