@@ -122,12 +122,7 @@ func (o *Organization) ListAWSServiceAccessForOrganization(caller *authz.Princip
 		if g.featureSet != OrganizationFeatureSetAll {
 			return out, errConstraint(ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode)
 		}
-		all := make([]*serviceAccess, 0, len(g.services))
-		for _, s := range g.services {
-			all = append(all, s)
-		}
-		slices.SortFunc(all, func(a, b *serviceAccess) int { return cmpSeq(a.seq, b.seq) })
-		items, next := page(all, func(s *serviceAccess) uint64 { return s.seq }, p)
+		items, next := pageValues(g.services, func(s *serviceAccess) uint64 { return s.seq }, p)
 		out.NextToken = next
 		out.EnabledServicePrincipals = make([]EnabledServicePrincipal, len(items))
 		for i, s := range items {
@@ -338,12 +333,7 @@ func (o *Organization) ListDelegatedAdministrators(caller *authz.Principal, in L
 			if delegable(in.ServicePrincipal) == nil {
 				return out, errInvalid(InvalidInputExceptionReasonUnrecognizedServicePrincipal)
 			}
-			all := make([]*delegation, 0, len(g.das[in.ServicePrincipal]))
-			for _, d := range g.das[in.ServicePrincipal] {
-				all = append(all, d)
-			}
-			slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
-			items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
+			items, next := pageValues(g.das[in.ServicePrincipal], func(d *delegation) uint64 { return d.seq }, p)
 			out.NextToken = next
 			out.DelegatedAdministrators = make([]DelegatedAdministrator, len(items))
 			for i, d := range items {
@@ -351,12 +341,7 @@ func (o *Organization) ListDelegatedAdministrators(caller *authz.Principal, in L
 			}
 			return out, nil
 		}
-		all := make([]*account, 0, len(g.daAccounts))
-		for _, a := range g.daAccounts {
-			all = append(all, a)
-		}
-		slices.SortFunc(all, func(a, b *account) int { return cmpSeq(a.daSeq, b.daSeq) })
-		items, next := page(all, func(a *account) uint64 { return a.daSeq }, p)
+		items, next := pageValues(g.daAccounts, func(a *account) uint64 { return a.daSeq }, p)
 		out.NextToken = next
 		out.DelegatedAdministrators = make([]DelegatedAdministrator, len(items))
 		for i, a := range items {
@@ -403,12 +388,7 @@ func (o *Organization) ListDelegatedServicesForAccount(caller *authz.Principal, 
 		if len(a.delegated) == 0 {
 			return out, newError("AccountNotRegisteredException", msgNotRegistered)
 		}
-		all := make([]*delegation, 0, len(a.delegated))
-		for _, d := range a.delegated {
-			all = append(all, d)
-		}
-		slices.SortFunc(all, func(a, b *delegation) int { return cmpSeq(a.seq, b.seq) })
-		items, next := page(all, func(d *delegation) uint64 { return d.seq }, p)
+		items, next := pageValues(a.delegated, func(d *delegation) uint64 { return d.seq }, p)
 		out.NextToken = next
 		out.DelegatedServices = make([]DelegatedService, len(items))
 		for i, d := range items {

@@ -2,6 +2,7 @@ package org
 
 import (
 	"encoding/base64"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,16 @@ func decodeToken(op, scope, token string) (uint64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// pageValues pages the values of m in the order of key.
+func pageValues[K comparable, V any](m map[K]V, key func(V) uint64, p pager) ([]V, string) {
+	all := make([]V, 0, len(m))
+	for _, v := range m {
+		all = append(all, v)
+	}
+	slices.SortFunc(all, func(a, b V) int { return cmpSeq(key(a), key(b)) })
+	return page(all, key, p)
 }
 
 // page returns the page of items (sorted by ascending key) after p's
