@@ -239,10 +239,15 @@ var constraintMessages = map[ConstraintViolationExceptionReason]string{
 	ConstraintViolationExceptionReasonWaitPeriodActive:                                       "After you create an Amazon Web Services account, you must wait until at least four days after the account was created. Invited accounts aren't subject to this waiting period.",
 }
 
-func errConstraint(r ConstraintViolationExceptionReason) *Error {
-	e := newError("ConstraintViolationException", constraintMessages[r])
+// reasonError is an error whose Reason is r, with r's message.
+func reasonError[R ~string](code string, messages map[R]string, r R) *Error {
+	e := newError(code, messages[r])
 	e.Reason = string(r)
 	return e
+}
+
+func errConstraint(r ConstraintViolationExceptionReason) *Error {
+	return reasonError("ConstraintViolationException", constraintMessages, r)
 }
 
 var invalidInputMessages = map[InvalidInputExceptionReason]string{
@@ -269,9 +274,7 @@ var invalidInputMessages = map[InvalidInputExceptionReason]string{
 }
 
 func errInvalid(r InvalidInputExceptionReason) *Error {
-	e := newError("InvalidInputException", invalidInputMessages[r])
-	e.Reason = string(r)
-	return e
+	return reasonError("InvalidInputException", invalidInputMessages, r)
 }
 
 // errUnsupportedPolicyType is the answer to the policy types AWS has and
@@ -288,7 +291,5 @@ var handshakeMessages = map[HandshakeConstraintViolationExceptionReason]string{
 }
 
 func errHandshakeConstraint(r HandshakeConstraintViolationExceptionReason) *Error {
-	e := newError("HandshakeConstraintViolationException", handshakeMessages[r])
-	e.Reason = string(r)
-	return e
+	return reasonError("HandshakeConstraintViolationException", handshakeMessages, r)
 }
