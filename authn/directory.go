@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	arnpkg "github.com/seed-e2e06c4d/awsaccess/arn"
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 )
 
@@ -395,16 +396,10 @@ func (d *Directory) arn(service, account, resource string) string {
 	return "arn:" + d.partition + ":" + service + "::" + account + ":" + resource
 }
 
+// isAccountID reports whether s is 12 ASCII digits, by arn's rule.
 func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	_, err := arnpkg.ParseAccountID(s)
+	return err == nil
 }
 
 func lower(s string) string { return strings.ToLower(s) }

@@ -3,6 +3,8 @@ package org
 import (
 	"strings"
 	"unicode/utf8"
+
+	arnpkg "github.com/seed-e2e06c4d/awsaccess/arn"
 )
 
 // Input validation with the patterns and lengths of the service model.
@@ -27,16 +29,10 @@ func lowerAlnum(s string, lo, hi int) bool {
 	return true
 }
 
+// isAccountID reports whether s is 12 ASCII digits, by arn's rule.
 func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	_, err := arnpkg.ParseAccountID(s)
+	return err == nil
 }
 
 func isRootID(s string) bool {
