@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The seeds' story with boto3 (interop/py/story.py) and the aws CLI
-# (interop/py/cli.sh) against `awsaccess serve`; each script starts its own
-# server on a free loopback port and always stops it. Each waits about a
-# minute of real time for Inspector's ENABLING to end, so the two run side
-# by side. Skipped when python3 with boto3 (or the aws CLI) is missing.
+# (interop/py/cli.sh) against `awsaccess serve`, and the comparison with
+# moto (interop/py/moto_compare.py --check: it fails only on awsaccess's
+# column). Each script starts its own servers on free loopback ports and
+# always stops them. Each waits about a minute of real time for Inspector's
+# ENABLING to end, so they run side by side. Skipped when python3 with
+# boto3 (or the aws CLI, or moto) is missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../interop/py"
 if ! python3 -c 'import boto3' 2>/dev/null; then
@@ -20,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# One build for both scripts.
+# One build for the three scripts.
 (cd ../.. && go build -o "$tmp/awsaccess" ./cmd/awsaccess)
 export AWSACCESS_BIN="$tmp/awsaccess"
 
@@ -32,11 +34,17 @@ if command -v aws >/dev/null; then
 else
   echo "aws CLI not found: skipping cli.sh" >"$tmp/cli.log"
 fi
+if python3 -c 'import moto' 2>/dev/null; then
+  python3 moto_compare.py --check >"$tmp/moto.log" 2>&1 &
+  pids+=($!)
+else
+  echo "moto not found: skipping moto_compare.py" >"$tmp/moto.log"
+fi
 
 status=0
-wait "${pids[0]}" || status=1
-echo "-- story.py"; cat "$tmp/story.log"
-if [ "${#pids[@]}" -gt 1 ]; then wait "${pids[1]}" || status=1; fi
-echo "-- cli.sh"; cat "$tmp/cli.log"
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 pids=()
+for log in story cli moto; do
+  echo "-- $log"; cat "$tmp/$log.log"
+done
 exit $status

@@ -21,9 +21,11 @@ import signal
 import sys
 import time
 
-from botocore.exceptions import ClientError
+sys.dont_write_bytecode = True
 
-from awsaccess_server import Server
+from botocore.exceptions import ClientError  # noqa: E402
+
+from awsaccess_server import Server  # noqa: E402
 
 MGMT, SECURITY, WORK, DATA = "111111111111", "222222222222", "333333333333", "444444444444"
 REGIONS = ["us-east-1", "us-west-2"]
