@@ -88,8 +88,15 @@ class Server:
                 self.proc = subprocess.Popen(
                     [binary, "serve", "-addr", "127.0.0.1:%d" % self.port, "-clock", "real", "-quiet"] + list(args),
                     stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-            # The server prints its keys before it serves: once it answers,
-            # every key is printed.
+            # The server prints its address once it listens, then its keys,
+            # then serves: once it has printed the address the port is its
+            # own, and once it answers every key is printed.
+            deadline = time.monotonic() + 30
+            while "awsaccess serving on " + self.url not in open(self.stdout).read():
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    with open(self.stderr) as f:
+                        raise RuntimeError("awsaccess serve did not start: " + f.read()[-500:])
+                time.sleep(0.05)
             wait_http(self.url, self.proc)
             with open(self.stdout) as f:
                 self.keys = parse_keys(f.read())

@@ -106,12 +106,18 @@ class Moto(Backend):
     name = "moto"
 
     def start(self):
-        self.log = tempfile.TemporaryFile()
+        self.log = tempfile.NamedTemporaryFile(prefix="moto-", suffix=".log", delete=False)
         port = free_port()
         self.url = "http://127.0.0.1:%d" % port
         env = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
         self.proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
                                      stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        # Werkzeug says "Running on URL" once the port is its own.
+        deadline = time.monotonic() + 60
+        while "Running on " + self.url not in open(self.log.name).read():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("moto did not start: " + open(self.log.name).read()[-500:])
+            time.sleep(0.1)
         wait_http(self.url, self.proc, timeout=60)
         self.mgmt = "123456789012"  # moto's default account
         self.creds["bootstrap"] = ("AKIAIOSFODNN7EXAMPLE", "bootstrap-secret", None)
@@ -149,6 +155,9 @@ class Moto(Backend):
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if getattr(self, "log", None):
+            self.log.close()
+            os.unlink(self.log.name)
 
 
 class Wrong(Exception):

@@ -16,12 +16,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials/ec2rolecreds"
 	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	i2types "github.com/aws/aws-sdk-go-v2/service/inspector2/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
-
-	"github.com/seed-e2e06c4d/awsaccess/authn"
 )
 
 const issuer = "https://token.actions.example.com"
@@ -49,22 +48,34 @@ func mintJWT(t testing.TB, key *rsa.PrivateKey, kid string, claims map[string]an
 func (s *orgStory) webIdentity(t *testing.T) {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	ok(t, err)
-	acct, err := s.cloud.IAM().Account(work)
+	// The workloads account's root registers the provider and the role
+	// through IAM; the provider's keys, which AWS would fetch from its
+	// jwks_uri, go in through the library.
+	root := s.as(work + "/")
+	p, err := root.iam.CreateOpenIDConnectProvider(ctx, &iam.CreateOpenIDConnectProviderInput{
+		Url: aws.String(issuer), ClientIDList: []string{"sts.amazonaws.com"}, ThumbprintList: []string{strings.Repeat("0", 40)},
+	})
 	ok(t, err)
-	p, err := acct.CreateOpenIDConnectProvider(issuer, []string{"sts.amazonaws.com"}, []string{strings.Repeat("0", 40)}, nil)
-	ok(t, err)
+	providerARN := aws.ToString(p.OpenIDConnectProviderArn)
+	if want := "arn:aws:iam::" + work + ":oidc-provider/token.actions.example.com"; providerARN != want {
+		t.Errorf("provider ARN = %s, want %s", providerARN, want)
+	}
 	set, err := json.Marshal(map[string]any{"keys": []map[string]any{{
 		"kty": "RSA", "kid": "k1", "alg": "RS256", "use": "sig",
 		"n": b64(key.N.Bytes()), "e": b64(big.NewInt(int64(key.E)).Bytes()),
 	}}})
 	ok(t, err)
-	ok(t, acct.SetOpenIDConnectProviderKeys(p.ARN, set))
-	host := strings.TrimPrefix(issuer, "https://")
-	trust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"` + p.ARN + `"},` +
-		`"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"` + host + `:aud":"sts.amazonaws.com"},"StringLike":{"` + host + `:sub":"repo:example/app:*"}}}]}`
-	_, err = acct.CreateRole(authn.CreateRoleInput{RoleName: "ci", AssumeRolePolicyDocument: trust})
+	acct, err := s.cloud.IAM().Account(work)
 	ok(t, err)
-	ok(t, acct.PutRolePolicy("ci", "read-findings", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["inspector2:ListFindings","inspector2:ListFindingAggregations"],"Resource":"*"}]}`))
+	ok(t, acct.SetOpenIDConnectProviderKeys(providerARN, set))
+	host := strings.TrimPrefix(issuer, "https://")
+	trust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"` + providerARN + `"},` +
+		`"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"` + host + `:aud":"sts.amazonaws.com"},"StringLike":{"` + host + `:sub":"repo:example/app:*"}}}]}`
+	_, err = root.iam.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("ci"), AssumeRolePolicyDocument: aws.String(trust)})
+	ok(t, err)
+	_, err = root.iam.PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("ci"), PolicyName: aws.String("read-findings"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["inspector2:ListFindings","inspector2:ListFindingAggregations"],"Resource":"*"}]}`)})
+	ok(t, err)
 
 	now := s.clock.Now().Unix()
 	claims := func(sub string) map[string]any {

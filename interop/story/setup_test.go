@@ -207,19 +207,6 @@ func wantCode(t testing.TB, err error, code string, parts ...string) smithy.APIE
 	return ae
 }
 
-// notImplemented reports whether err is the front end's answer for an
-// operation it does not serve yet; the test then checks the same thing
-// through the library and says so.
-func notImplemented(t testing.TB, err error) bool {
-	t.Helper()
-	var ae smithy.APIError
-	if errors.As(err, &ae) && ae.ErrorCode() == "NotImplemented" {
-		t.Logf("not served over HTTP yet, checked through the library: %s", ae.ErrorMessage())
-		return true
-	}
-	return false
-}
-
 func ok(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {

@@ -48,6 +48,7 @@ func TestStory(t *testing.T) {
 	admin := s.as(mgmt + "/admin")
 	step(t, "organization", func(t *testing.T) { s.organization(t, admin) })
 	step(t, "denied with AWS's wording", s.deniedWording)
+	step(t, "iam user", func(t *testing.T) { s.iamUser(t, admin) })
 	step(t, "delegated administrator", func(t *testing.T) { s.delegate(t, admin) })
 	step(t, "members scanned", s.scan)
 	step(t, "suppression rule", s.suppress)
@@ -249,28 +250,22 @@ func (s *orgStory) delegate(t *testing.T, admin clients) {
 	}
 	wantRole := "arn:aws:iam::" + mgmt + ":role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2"
 	role, err := admin.iam.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(inspector.ServiceLinkedRoleName)})
-	switch {
-	case notImplemented(t, err):
-		acct, err := s.cloud.IAM().Account(mgmt)
-		ok(t, err)
-		r, err := acct.GetRole(inspector.ServiceLinkedRoleName)
-		ok(t, err)
-		if r.ARN != wantRole {
-			t.Errorf("service-linked role = %s", r.ARN)
-		}
-	case err != nil:
-		t.Fatal(err)
-	default:
-		if aws.ToString(role.Role.Arn) != wantRole || aws.ToString(role.Role.Path) != "/aws-service-role/inspector2.amazonaws.com/" {
-			t.Errorf("service-linked role = %s path %s", aws.ToString(role.Role.Arn), aws.ToString(role.Role.Path))
-		}
-		_, err = admin.iam.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String("no-such-role")})
-		var nse *iamtypes.NoSuchEntityException
-		if !errors.As(err, &nse) {
-			t.Errorf("GetRole of a missing role: err = %v, want *iamtypes.NoSuchEntityException", err)
-		} else if nse.ErrorMessage() != "The role with name no-such-role cannot be found." {
-			t.Errorf("NoSuchEntity message = %q", nse.ErrorMessage())
-		}
+	ok(t, err)
+	if aws.ToString(role.Role.Arn) != wantRole || aws.ToString(role.Role.Path) != "/aws-service-role/inspector2.amazonaws.com/" {
+		t.Errorf("service-linked role = %s path %s", aws.ToString(role.Role.Arn), aws.ToString(role.Role.Path))
+	}
+	_, err = admin.iam.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String("no-such-role")})
+	var nse *iamtypes.NoSuchEntityException
+	if !errors.As(err, &nse) {
+		t.Errorf("GetRole of a missing role: err = %v, want *iamtypes.NoSuchEntityException", err)
+	} else if nse.ErrorMessage() != "The role with name no-such-role cannot be found." {
+		t.Errorf("NoSuchEntity message = %q", nse.ErrorMessage())
+	}
+	// Callers may not change a service-linked role.
+	_, err = admin.iam.DeleteRole(ctx, &iam.DeleteRoleInput{RoleName: aws.String(inspector.ServiceLinkedRoleName)})
+	var unmodifiable *iamtypes.UnmodifiableEntityException
+	if !errors.As(err, &unmodifiable) {
+		t.Errorf("DeleteRole of the service-linked role: err = %v, want *iamtypes.UnmodifiableEntityException", err)
 	}
 }
 
@@ -677,4 +672,77 @@ func (s *orgStory) auditTrail(t *testing.T) {
 		t.Errorf("audit: %d held, %d total, %d dropped", len(all), s.cloud.Audit().Total(), s.cloud.Audit().Dropped())
 	}
 	t.Logf("the story made %d calls", len(all))
+}
+
+// iamUser: the management admin creates a user through IAM with an allow
+// and an explicit deny; the user's own key acts within them, and IAM's
+// simulator agrees with what the calls did.
+func (s *orgStory) iamUser(t *testing.T, admin clients) {
+	_, err := admin.iam.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("carol"), Path: aws.String("/ops/")})
+	ok(t, err)
+	_, err = admin.iam.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("carol")})
+	var exists *iamtypes.EntityAlreadyExistsException
+	if !errors.As(err, &exists) {
+		t.Errorf("second CreateUser: err = %v, want *iamtypes.EntityAlreadyExistsException", err)
+	}
+	for name, doc := range map[string]string{
+		"read-org":        `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:Describe*","organizations:List*"],"Resource":"*"}]}`,
+		"no-account-list": `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:ListAccounts","Resource":"*"}]}`,
+	} {
+		_, err := admin.iam.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("carol"), PolicyName: aws.String(name), PolicyDocument: aws.String(doc)})
+		ok(t, err)
+	}
+	_, err = admin.iam.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("carol"), PolicyName: aws.String("bad"), PolicyDocument: aws.String(`{"Statement":[{"Effect":"Allow"}]}`)})
+	var malformed *iamtypes.MalformedPolicyDocumentException
+	if !errors.As(err, &malformed) {
+		t.Errorf("PutUserPolicy of a malformed document: err = %v, want *iamtypes.MalformedPolicyDocumentException", err)
+	}
+	key, err := admin.iam.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: aws.String("carol")})
+	ok(t, err)
+	k := key.AccessKey
+	if !strings.HasPrefix(aws.ToString(k.AccessKeyId), "AKIA") || k.Status != iamtypes.StatusTypeActive {
+		t.Errorf("access key = %s %s", aws.ToString(k.AccessKeyId), k.Status)
+	}
+	carol := s.clientsFor(regions[0], sessionCreds(aws.ToString(k.AccessKeyId), aws.ToString(k.SecretAccessKey), ""))
+	id, err := carol.sts.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	ok(t, err)
+	arn := "arn:aws:iam::" + mgmt + ":user/ops/carol"
+	if aws.ToString(id.Arn) != arn {
+		t.Errorf("carol's identity = %s", aws.ToString(id.Arn))
+	}
+	_, err = carol.org.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
+	ok(t, err)
+	_, err = carol.org.ListAccounts(ctx, &organizations.ListAccountsInput{})
+	var ad *orgtypes.AccessDeniedException
+	if !errors.As(err, &ad) {
+		t.Fatalf("carol ListAccounts: err = %v, want *orgtypes.AccessDeniedException", err)
+	}
+	if want := "User: " + arn + " is not authorized to perform: organizations:ListAccounts on resource: * with an explicit deny in an identity-based policy"; ad.ErrorMessage() != want {
+		t.Errorf("message:\n got %q\nwant %q", ad.ErrorMessage(), want)
+	}
+	_, err = carol.org.CreateAccount(ctx, &organizations.CreateAccountInput{AccountName: aws.String("x"), Email: aws.String("x@example.com")})
+	if !errors.As(err, &ad) {
+		t.Fatalf("carol CreateAccount: err = %v, want *orgtypes.AccessDeniedException", err)
+	}
+	// carol may not use IAM at all.
+	_, err = carol.iam.ListUsers(ctx, &iam.ListUsersInput{})
+	wantCode(t, err, "AccessDenied", "User: "+arn+" is not authorized to perform: iam:ListUsers on resource: ", "because no identity-based policy allows the iam:ListUsers action")
+
+	sim, err := admin.iam.SimulatePrincipalPolicy(ctx, &iam.SimulatePrincipalPolicyInput{
+		PolicySourceArn: aws.String(arn),
+		ActionNames:     []string{"organizations:DescribeOrganization", "organizations:ListAccounts", "organizations:CreateAccount"},
+	})
+	ok(t, err)
+	got := map[string]iamtypes.PolicyEvaluationDecisionType{}
+	for _, r := range sim.EvaluationResults {
+		got[aws.ToString(r.EvalActionName)] = r.EvalDecision
+	}
+	want := map[string]iamtypes.PolicyEvaluationDecisionType{
+		"organizations:DescribeOrganization": iamtypes.PolicyEvaluationDecisionTypeAllowed,
+		"organizations:ListAccounts":         iamtypes.PolicyEvaluationDecisionTypeExplicitDeny,
+		"organizations:CreateAccount":        iamtypes.PolicyEvaluationDecisionTypeImplicitDeny,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SimulatePrincipalPolicy (-want +got):\n%s", diff)
+	}
 }
