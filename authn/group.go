@@ -156,3 +156,44 @@ func (a *Account) DeleteGroup(name string) error {
 		return nil
 	})
 }
+
+// UpdateGroup renames a group or moves it to another path; empty values
+// keep the current ones. The new name must not belong to another group
+// (case-insensitively; a change of case alone is allowed). Members,
+// policies and the group's id stay with it.
+func (a *Account) UpdateGroup(name, newName, newPath string) (Group, error) {
+	if newName != "" {
+		if err := checkName(newName, "newGroupName", maxGroupName); err != nil {
+			return Group{}, err
+		}
+	}
+	if newPath != "" {
+		if _, err := normPath(newPath, "newPath"); err != nil {
+			return Group{}, err
+		}
+	}
+	acct, err := a.lock()
+	if err != nil {
+		return Group{}, err
+	}
+	defer a.unlock()
+	g, err := acct.group(name)
+	if err != nil {
+		return Group{}, err
+	}
+	if newName != "" && !strings.EqualFold(newName, g.name) {
+		if _, ok := acct.groups[lower(newName)]; ok {
+			return Group{}, errAlreadyExists("Group with name %s already exists.", newName)
+		}
+	}
+	if newName != "" {
+		delete(acct.groups, lower(g.name))
+		g.name = newName
+		acct.groups[lower(g.name)] = g
+	}
+	if newPath != "" {
+		g.path = newPath
+	}
+	a.d.changed()
+	return a.d.groupView(g), nil
+}

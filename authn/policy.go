@@ -670,6 +670,13 @@ func (a *Account) GetGroupPolicy(groupName, policyName string) (string, error) {
 	})
 }
 
+// ListGroupPolicies lists the names of a group's inline policies, sorted.
+func (a *Account) ListGroupPolicies(groupName string) ([]string, error) {
+	return read(a, (*account).group, groupName, func(_ *account, g *group) ([]string, error) {
+		return inlineNames(g.inline), nil
+	})
+}
+
 // DeleteGroupPolicy deletes an inline policy of a group.
 func (a *Account) DeleteGroupPolicy(groupName, policyName string) error {
 	return update(a, (*account).group, groupName, func(_ *account, g *group) error {
@@ -689,6 +696,13 @@ func (a *Account) PutRolePolicy(roleName, policyName, doc string) error {
 func (a *Account) GetRolePolicy(roleName, policyName string) (string, error) {
 	return read(a, (*account).role, roleName, func(_ *account, r *role) (string, error) {
 		return getInline(r.inline, policyName, "role")
+	})
+}
+
+// ListRolePolicies lists the names of a role's inline policies, sorted.
+func (a *Account) ListRolePolicies(roleName string) ([]string, error) {
+	return read(a, (*account).role, roleName, func(_ *account, r *role) ([]string, error) {
+		return inlineNames(r.inline), nil
 	})
 }
 
