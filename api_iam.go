@@ -20,10 +20,8 @@ import (
 // IsTruncated. See api_iam_simulate.go for SimulateCustomPolicy and
 // SimulatePrincipalPolicy.
 //
-// Not served (authn has no way to enumerate or change what they need):
-// ListGroupPolicies, ListVirtualMFADevices, ListInstanceProfiles,
-// ListOpenIDConnectProviders, ListSAMLProviders, UpdateGroup,
-// UpdateSAMLProvider, GetAccountSummary, the Tag/Untag operations of
+// Not served (authn has no way to change what they need):
+// UpdateSAMLProvider, the Tag/Untag operations of
 // policies, instance profiles, MFA devices and identity providers, and
 // SimulatePrincipalPolicy for a group. They answer NotImplemented.
 var iamOps = map[string]opFunc{
@@ -45,6 +43,7 @@ var iamOps = map[string]opFunc{
 	"AddUserToGroup":      iamServe(iamAddUserToGroup),
 	"RemoveUserFromGroup": iamServe(iamRemoveUserFromGroup),
 	"ListGroupsForUser":   iamServe(iamListGroupsForUser),
+	"UpdateGroup":         iamServe(iamUpdateGroup),
 
 	// Roles.
 	"CreateRole":                         iamServe(iamCreateRole),
@@ -80,6 +79,7 @@ var iamOps = map[string]opFunc{
 	"DeactivateMFADevice":    iamServe(iamDeactivateMFADevice),
 	"DeleteVirtualMFADevice": iamServe(iamDeleteVirtualMFADevice),
 	"ListMFADevices":         iamServe(iamListMFADevices),
+	"ListVirtualMFADevices":  iamServe(iamListVirtualMFADevices),
 
 	// Managed policies and their versions.
 	"CreatePolicy":            iamServe(iamCreatePolicy),
@@ -101,6 +101,7 @@ var iamOps = map[string]opFunc{
 	"PutGroupPolicy":    iamServe(iamPutInline(iamGroupEntity)),
 	"GetGroupPolicy":    iamServe(iamGetInline(iamGroupEntity)),
 	"DeleteGroupPolicy": iamServe(iamDeleteInline(iamGroupEntity)),
+	"ListGroupPolicies": iamServe(iamListGroupPolicies),
 	"PutRolePolicy":     iamServe(iamPutInline(iamRoleEntity)),
 	"GetRolePolicy":     iamServe(iamGetInline(iamRoleEntity)),
 	"DeleteRolePolicy":  iamServe(iamDeleteInline(iamRoleEntity)),
@@ -131,6 +132,7 @@ var iamOps = map[string]opFunc{
 	"RemoveRoleFromInstanceProfile": iamServe(iamRemoveRoleFromInstanceProfile),
 	"ListInstanceProfilesForRole":   iamServe(iamListInstanceProfilesForRole),
 	"ListInstanceProfileTags":       iamServe(iamListInstanceProfileTags),
+	"ListInstanceProfiles":          iamServe(iamListInstanceProfiles),
 
 	// Identity providers.
 	"CreateOpenIDConnectProvider":             iamServe(iamCreateOpenIDConnectProvider),
@@ -144,11 +146,14 @@ var iamOps = map[string]opFunc{
 	"GetSAMLProvider":                         iamServe(iamGetSAMLProvider),
 	"DeleteSAMLProvider":                      iamServe(iamDeleteSAMLProvider),
 	"ListSAMLProviderTags":                    iamServe(iamListSAMLProviderTags),
+	"ListOpenIDConnectProviders":              iamServe(iamListOpenIDConnectProviders),
+	"ListSAMLProviders":                       iamServe(iamListSAMLProviders),
 
 	// The account's password policy.
 	"GetAccountPasswordPolicy":    iamServe(iamGetAccountPasswordPolicy),
 	"UpdateAccountPasswordPolicy": iamServe(iamUpdateAccountPasswordPolicy),
 	"DeleteAccountPasswordPolicy": iamServe(iamDeleteAccountPasswordPolicy),
+	"GetAccountSummary":           iamServe(iamGetAccountSummary),
 
 	// The policy simulator.
 	"SimulateCustomPolicy":    iamServe(iamSimulateCustomPolicy),
@@ -194,6 +199,7 @@ var iamAccess = map[string]iamRule{
 	"AddUserToGroup":      {res: resGroup("GroupName")},
 	"RemoveUserFromGroup": {res: resGroup("GroupName")},
 	"ListGroupsForUser":   {res: resUser("UserName", 0), keys: kResTags},
+	"UpdateGroup":         {res: resGroup("GroupName"), also: []iamDependent{{"iam:UpdateGroup", resRenamedGroup}}},
 
 	"CreateRole":                         {res: resNewRole("RoleName", "Path"), keys: kReqTags | kResTags | kBoundary},
 	"GetRole":                            {res: resRole("RoleName"), keys: kResTags | kBoundary},
@@ -226,6 +232,7 @@ var iamAccess = map[string]iamRule{
 	"DeactivateMFADevice":    {res: resUser("UserName", orCaller), keys: kResTags},
 	"DeleteVirtualMFADevice": {res: resMFADevice},
 	"ListMFADevices":         {res: resUser("UserName", orCaller), keys: kResTags},
+	"ListVirtualMFADevices":  {res: resAny},
 
 	"CreatePolicy":            {res: resNewPolicy, keys: kReqTags | kResTags},
 	"GetPolicy":               {res: resPolicy, keys: kResTags},
@@ -245,6 +252,7 @@ var iamAccess = map[string]iamRule{
 	"PutGroupPolicy":    {res: resGroup("GroupName")},
 	"GetGroupPolicy":    {res: resGroup("GroupName")},
 	"DeleteGroupPolicy": {res: resGroup("GroupName")},
+	"ListGroupPolicies": {res: resGroup("GroupName")},
 	"PutRolePolicy":     {res: resRole("RoleName"), keys: kResTags | kBoundary},
 	"GetRolePolicy":     {res: resRole("RoleName"), keys: kResTags},
 	"DeleteRolePolicy":  {res: resRole("RoleName"), keys: kResTags | kBoundary},
@@ -271,6 +279,7 @@ var iamAccess = map[string]iamRule{
 	"AddRoleToInstanceProfile":      {res: resInstanceProfile, keys: kResTags, also: []iamDependent{{"iam:PassRole", resRole("RoleName")}}},
 	"RemoveRoleFromInstanceProfile": {res: resInstanceProfile, keys: kResTags},
 	"ListInstanceProfileTags":       {res: resInstanceProfile, keys: kResTags},
+	"ListInstanceProfiles":          {res: resAny},
 
 	"CreateOpenIDConnectProvider":             {res: resNewOIDCProvider, keys: kReqTags | kResTags},
 	"GetOpenIDConnectProvider":                {res: resOIDCProvider, keys: kResTags},
@@ -283,10 +292,13 @@ var iamAccess = map[string]iamRule{
 	"GetSAMLProvider":                         {res: resSAMLProvider, keys: kResTags},
 	"DeleteSAMLProvider":                      {res: resSAMLProvider, keys: kResTags},
 	"ListSAMLProviderTags":                    {res: resSAMLProvider, keys: kResTags},
+	"ListOpenIDConnectProviders":              {res: resAny},
+	"ListSAMLProviders":                       {res: resAny},
 
 	"GetAccountPasswordPolicy":    {res: resAny},
 	"UpdateAccountPasswordPolicy": {res: resAny},
 	"DeleteAccountPasswordPolicy": {res: resAny},
+	"GetAccountSummary":           {res: resAny},
 
 	"SimulateCustomPolicy":    {res: resAny},
 	"SimulatePrincipalPolicy": {res: resPolicySource, keys: kResTags},
@@ -498,6 +510,27 @@ func resGroup(member string) iamResource {
 		}
 		return iamTarget{arn: x.arn("group/" + name)}, nil
 	}
+}
+
+// renamedGroup is the group UpdateGroup makes: IAM needs permission on
+// both the group and its new name and path.
+func resRenamedGroup(x *iamCall) (iamTarget, error) {
+	name := inString(x.in, "GroupName")
+	path := inString(x.in, "NewPath")
+	newName := inString(x.in, "NewGroupName")
+	if g, _, err := x.acct.GetGroup(name); err == nil {
+		if path == "" {
+			path = g.Path
+		}
+		name = g.GroupName
+	}
+	if newName == "" {
+		newName = name
+	}
+	if path == "" {
+		path = "/"
+	}
+	return iamTarget{arn: x.arn("group" + path + newName)}, nil
 }
 
 func resNewGroup(nameMember, pathMember string) iamResource {

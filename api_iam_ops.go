@@ -2,7 +2,6 @@ package awsaccess
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -858,32 +857,6 @@ func iamListUserPolicies(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return namePage(x, names)
-}
-
-// iamListRolePolicies lists a role's inline policies. authn has no
-// ListRolePolicies: the names come from the role's compiled identity
-// policies, which authn names "inline policy NAME of role ROLE" (policy
-// names hold no spaces).
-func iamListRolePolicies(x *iamCall) (any, error) {
-	r, err := x.acct.GetRole(inString(x.in, "RoleName"))
-	if err != nil {
-		return nil, err
-	}
-	rc, err := x.c.dir.PolicyContext(&authz.Principal{Type: authz.PrincipalAssumedRole, Account: x.acct.ID(), RoleARN: r.ARN, UniqueID: r.RoleID})
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	suffix := " of role " + r.RoleName
-	if rc.Identity != nil {
-		for _, n := range rc.Identity.Policies() {
-			if rest, found := strings.CutPrefix(n.Name, "inline policy "); found && strings.HasSuffix(rest, suffix) {
-				names = append(names, strings.TrimSuffix(rest, suffix))
-			}
-		}
-	}
-	slices.Sort(names)
 	return namePage(x, names)
 }
 
