@@ -156,7 +156,7 @@ func testIdentityStore(t *rapid.T) {
 		},
 		"setKeyStatus": func(t *rapid.T) {
 			if len(m.keys) == 0 {
-				t.Skip("no keys")
+				return // no keys: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 			}
 			id := rapid.SampledFrom(sortedKeys(m.keys)).Draw(t, "key")
 			active := rapid.Bool().Draw(t, "active")
@@ -171,7 +171,7 @@ func testIdentityStore(t *rapid.T) {
 		},
 		"deleteKey": func(t *rapid.T) {
 			if len(m.keys) == 0 {
-				t.Skip("no keys")
+				return // no keys: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 			}
 			id := rapid.SampledFrom(sortedKeys(m.keys)).Draw(t, "key")
 			expect(t, "DeleteAccessKey", a.DeleteAccessKey(m.users[m.keys[id].user], id), "")
@@ -252,7 +252,7 @@ func testIdentityStore(t *rapid.T) {
 		},
 		"assumeRole": func(t *rapid.T) {
 			if len(m.keys) == 0 {
-				t.Skip("no keys")
+				return // no keys: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 			}
 			id := rapid.SampledFrom(sortedKeys(m.keys)).Draw(t, "key")
 			role := rapid.SampledFrom(roleNames).Draw(t, "role")

@@ -144,7 +144,7 @@ func (m *stateMachine) createTarget(t *rapid.T) {
 
 func (m *stateMachine) updateTarget(t *rapid.T) {
 	if len(m.targets) == 0 {
-		t.Skip("no target")
+		return // no target: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	tg := rapid.SampledFrom(m.targets).Draw(t, "target")
 	group := rapid.IntRange(0, len(smGroups)-1).Draw(t, "group")
@@ -157,7 +157,7 @@ func (m *stateMachine) updateTarget(t *rapid.T) {
 
 func (m *stateMachine) createTemplate(t *rapid.T) {
 	if len(m.targets) == 0 {
-		t.Skip("no target")
+		return // no target: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	tg := rapid.SampledFrom(m.targets).Draw(t, "target")
 	name := rapid.SampledFrom([]string{"x", "y"}).Draw(t, "name")
@@ -217,7 +217,7 @@ func terminal(s classic.AssessmentRunState) bool {
 
 func (m *stateMachine) startRun(t *rapid.T) {
 	if len(m.templates) == 0 {
-		t.Skip("no template")
+		return // no template: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	tp := rapid.SampledFrom(m.templates).Draw(t, "template")
 	agents := instancesOf(tp.target.group)
@@ -247,7 +247,7 @@ func (m *stateMachine) startRun(t *rapid.T) {
 
 func (m *stateMachine) stopRun(t *rapid.T) {
 	if len(m.runs) == 0 {
-		t.Skip("no run")
+		return // no run: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	r := rapid.SampledFrom(m.runs).Draw(t, "run")
 	action := rapid.SampledFrom([]classic.StopAction{classic.StopActionStartEvaluation, classic.StopActionSkipEvaluation}).Draw(t, "action")
@@ -258,7 +258,7 @@ func (m *stateMachine) stopRun(t *rapid.T) {
 
 func (m *stateMachine) deleteRun(t *rapid.T) {
 	if len(m.runs) == 0 {
-		t.Skip("no run")
+		return // no run: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	r := rapid.SampledFrom(m.runs).Draw(t, "run")
 	m.refresh(t)
@@ -270,7 +270,7 @@ func (m *stateMachine) deleteRun(t *rapid.T) {
 
 func (m *stateMachine) deleteTemplate(t *rapid.T) {
 	if len(m.templates) == 0 {
-		t.Skip("no template")
+		return // no template: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	tp := rapid.SampledFrom(m.templates).Draw(t, "template")
 	m.refresh(t)
@@ -284,7 +284,7 @@ func (m *stateMachine) deleteTemplate(t *rapid.T) {
 
 func (m *stateMachine) deleteTarget(t *rapid.T) {
 	if len(m.targets) == 0 {
-		t.Skip("no target")
+		return // no target: nothing to do (a skip would let a fuzzed input starve rapid of actions)
 	}
 	tg := rapid.SampledFrom(m.targets).Draw(t, "target")
 	m.refresh(t)
