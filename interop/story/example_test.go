@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -34,6 +35,8 @@ func Example() {
 					Region:       "us-east-1",
 					BaseEndpoint: aws.String(srv.URL),
 					Credentials:  credentials.NewStaticCredentialsProvider(k.AccessKeyID, k.SecretAccessKey, ""),
+					// See ownBody: a copy of each request body the SDK cannot close early.
+					HTTPClient: &http.Client{Transport: ownBody{http.DefaultTransport}},
 				}
 			}
 		}
