@@ -62,6 +62,7 @@ type VirtualMFADevice struct {
 	UserName   string
 	Root       bool
 	EnableDate time.Time
+	Tags       []Tag
 }
 
 type mfaDevice struct {
@@ -70,6 +71,7 @@ type mfaDevice struct {
 	user    *user
 	root    bool
 	enabled time.Time
+	tags    []Tag
 	// last is the last TOTP counter accepted; codes at or before it are
 	// rejected, so a code is never used twice.
 	last int64
@@ -97,7 +99,7 @@ func (m *mfaDevice) verify(code string, now time.Time) bool {
 }
 
 func (a *Account) mfaView(m *mfaDevice, withSeed bool) VirtualMFADevice {
-	v := VirtualMFADevice{SerialNumber: m.serial, Root: m.root, EnableDate: m.enabled}
+	v := VirtualMFADevice{SerialNumber: m.serial, Root: m.root, EnableDate: m.enabled, Tags: slices.Clone(m.tags)}
 	if m.user != nil {
 		v.UserName = m.user.name
 	}
@@ -108,13 +110,17 @@ func (a *Account) mfaView(m *mfaDevice, withSeed bool) VirtualMFADevice {
 }
 
 // CreateVirtualMFADevice creates an unassigned virtual MFA device with a
-// random 20-byte seed.
-func (a *Account) CreateVirtualMFADevice(path, name string) (VirtualMFADevice, error) {
+// random 20-byte seed and the given tags (at most 50, see [TagUser] for
+// their rules).
+func (a *Account) CreateVirtualMFADevice(path, name string, tags ...Tag) (VirtualMFADevice, error) {
 	if name == "" || !isNameChars(name) {
 		return VirtualMFADevice{}, errValidation(name, "virtualMFADeviceName", "satisfy regular expression pattern: "+patternName)
 	}
 	path, err := normPath(path, "path")
 	if err != nil {
+		return VirtualMFADevice{}, err
+	}
+	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
 		return VirtualMFADevice{}, err
 	}
 	seed, err := a.d.ids.bytes(20)
@@ -132,7 +138,7 @@ func (a *Account) CreateVirtualMFADevice(path, name string) (VirtualMFADevice, e
 			return VirtualMFADevice{}, errAlreadyExists("MFADevice entity at the same path and name already exists.")
 		}
 	}
-	m := &mfaDevice{serial: serial, seed: seed, last: -1}
+	m := &mfaDevice{serial: serial, seed: seed, last: -1, tags: slices.Clone(tags)}
 	acct.mfa[serial] = m
 	return a.mfaView(m, true), nil
 }
