@@ -34,10 +34,20 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	checked := 0
 	for _, a := range db.Advisories() {
 		for _, af := range a.Affected {
-			for _, v := range af.Versions {
-				checked++
+			var probes []string
+			probes = append(probes, af.Versions...)
+			for _, r := range af.Ranges {
+				for _, e := range r.Events {
+					probes = append(probes, e.Introduced, e.Fixed, e.LastAffected)
+				}
+			}
+			for _, v := range probes {
+				if v == "" || v == "0" {
+					continue
+				}
 				want := db.Match(af.Package.Ecosystem, af.Package.Name, v)
 				have := got.Match(af.Package.Ecosystem, af.Package.Name, v)
+				checked += len(want)
 				if len(want) != len(have) {
 					t.Errorf("%s %s %s: %d matches after restore, want %d", af.Package.Ecosystem, af.Package.Name, v, len(have), len(want))
 				}
@@ -45,7 +55,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		}
 	}
 	if checked == 0 {
-		t.Fatal("the default database lists no affected versions to match")
+		t.Fatal("no probe version matched any advisory: the comparison checked nothing")
 	}
 }
 
