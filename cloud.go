@@ -3,7 +3,6 @@ package awsaccess
 import (
 	crand "crypto/rand"
 	"encoding/binary"
-	"io"
 	"log/slog"
 	"math/rand/v2"
 	"sync"
@@ -76,6 +75,14 @@ type Cloud struct {
 
 	idMu  sync.Mutex
 	idRNG *rand.ChaCha8 // request ids
+
+	// streams are the random streams of the seed, by index: 1 iam, 2
+	// organizations, 3 inspector2, 4 Inspector Classic, 5 request ids
+	// (idRNG). Snapshot saves their state.
+	streams [6]*rand.ChaCha8
+	// gate pauses the Handler's calls while a snapshot is taken: each
+	// call holds it shared, Snapshot exclusively.
+	gate sync.RWMutex
 }
 
 // New builds a Cloud.
@@ -103,11 +110,12 @@ func New(cfg Config) *Cloud {
 	c := &Cloud{cfg: cfg, now: cfg.Now, audit: NewAuditLog(cfg.AuditCapacity)}
 	// Each service draws from its own stream of the seed, so that the ids
 	// one service makes do not depend on how many another made.
-	stream := func(i uint64) io.Reader {
+	stream := func(i uint64) *rand.ChaCha8 {
 		var seed [32]byte
 		binary.LittleEndian.PutUint64(seed[:8], cfg.Seed)
 		binary.LittleEndian.PutUint64(seed[8:16], i)
-		return rand.NewChaCha8(seed)
+		c.streams[i] = rand.NewChaCha8(seed)
+		return c.streams[i]
 	}
 	c.dir = authn.New(authn.Config{
 		Partition:              cfg.Partition,
@@ -145,7 +153,7 @@ func New(cfg Config) *Cloud {
 		Instances:  classic.FromInspector(c.inspector),
 		Advisories: cfg.Advisories,
 	})
-	c.idRNG = stream(5).(*rand.ChaCha8)
+	c.idRNG = stream(5)
 	c.verifier = &sigv4.Verifier{Keys: c.dir, Regions: append(append([]string(nil), cfg.Regions...), "us-east-1")}
 	return c
 }

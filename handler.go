@@ -80,6 +80,8 @@ type handler struct {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := h.c
+	c.gate.RLock()
+	defer c.gate.RUnlock()
 	start := c.now()
 	requestID := c.requestID()
 	rec := &callRecord{event: AuditEvent{Time: start, RequestID: requestID, SourceIP: sourceIP(r), UserAgent: r.UserAgent()}}
