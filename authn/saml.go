@@ -18,7 +18,12 @@ type SAMLProvider struct {
 	Name       string
 	EntityID   string // the IdP's issuer, from its metadata
 	CreateDate time.Time
-	Tags       []Tag
+	// ValidUntil is the metadata's validUntil, zero when it has none.
+	ValidUntil time.Time
+	// Metadata is the SAML metadata document the provider was created or
+	// last updated with.
+	Metadata string
+	Tags     []Tag
 }
 
 type samlProvider struct {
@@ -29,20 +34,36 @@ type samlProvider struct {
 }
 
 func (p *samlProvider) view() SAMLProvider {
-	return SAMLProvider{ARN: p.arn, Name: p.name, EntityID: p.entityID, CreateDate: p.created, Tags: slices.Clone(p.tags)}
+	_, validUntil, _ := entityID(p.metadata)
+	return SAMLProvider{ARN: p.arn, Name: p.name, EntityID: p.entityID, CreateDate: p.created, ValidUntil: validUntil, Metadata: p.metadata, Tags: slices.Clone(p.tags)}
 }
 
-// entityID reads the entityID of a SAML metadata document's
-// EntityDescriptor.
-func entityID(metadata string) (string, bool) {
+// entityID reads the entityID and validUntil of a SAML metadata
+// document's EntityDescriptor.
+func entityID(metadata string) (string, time.Time, bool) {
 	var doc struct {
-		XMLName  xml.Name
-		EntityID string `xml:"entityID,attr"`
+		XMLName    xml.Name
+		EntityID   string `xml:"entityID,attr"`
+		ValidUntil string `xml:"validUntil,attr"`
 	}
 	if err := xml.Unmarshal([]byte(metadata), &doc); err != nil || doc.XMLName.Local != "EntityDescriptor" || doc.EntityID == "" {
-		return "", false
+		return "", time.Time{}, false
 	}
-	return doc.EntityID, true
+	until, _ := time.Parse(time.RFC3339, doc.ValidUntil)
+	return doc.EntityID, until.UTC(), true
+}
+
+// checkSAMLMetadata checks a metadata document as CreateSAMLProvider and
+// UpdateSAMLProvider do and returns its issuer.
+func checkSAMLMetadata(metadata string) (string, error) {
+	if n := len(metadata); n < 1000 || n > 10_000_000 {
+		return "", errValidation("...", "sAMLMetadataDocument", lengthConstraint(1000, 10_000_000, n))
+	}
+	issuer, _, ok := entityID(metadata)
+	if !ok {
+		return "", errInvalidInput("Could not parse metadata")
+	}
+	return issuer, nil
 }
 
 // CreateSAMLProvider registers a SAML identity provider from its metadata
@@ -59,12 +80,9 @@ func (a *Account) CreateSAMLProvider(name, metadata string, tags []Tag) (SAMLPro
 			return SAMLProvider{}, errValidation(name, "name", `satisfy regular expression pattern: [\w._-]+`)
 		}
 	}
-	if n := len(metadata); n < 1000 || n > 10_000_000 {
-		return SAMLProvider{}, errValidation("...", "sAMLMetadataDocument", lengthConstraint(1000, 10_000_000, n))
-	}
-	issuer, ok := entityID(metadata)
-	if !ok {
-		return SAMLProvider{}, errInvalidInput("Could not parse metadata")
+	issuer, err := checkSAMLMetadata(metadata)
+	if err != nil {
+		return SAMLProvider{}, err
 	}
 	if err := checkTags(tags, "tags", MaxTagsPerEntity); err != nil {
 		return SAMLProvider{}, err
@@ -96,6 +114,23 @@ func (a *Account) GetSAMLProvider(arn string) (SAMLProvider, error) {
 	return read(a, (*account).samlProvider, arn, func(_ *account, p *samlProvider) (SAMLProvider, error) {
 		return p.view(), nil
 	})
+}
+
+// UpdateSAMLProvider replaces a SAML provider's metadata document (checked
+// as CreateSAMLProvider checks it) and with it the issuer its assertions
+// must carry.
+func (a *Account) UpdateSAMLProvider(arn, metadata string) (SAMLProvider, error) {
+	issuer, err := checkSAMLMetadata(metadata)
+	if err != nil {
+		return SAMLProvider{}, err
+	}
+	var out SAMLProvider
+	err = update(a, (*account).samlProvider, arn, func(_ *account, p *samlProvider) error {
+		p.metadata, p.entityID = metadata, issuer
+		out = p.view()
+		return nil
+	})
+	return out, err
 }
 
 // DeleteSAMLProvider removes a SAML provider.
