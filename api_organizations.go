@@ -27,15 +27,22 @@ import (
 // RCP; AWS managed:
 // arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess).
 // For a root, OU or account given by id ("parent", "target", "child") the
-// ARN follows from the id's prefix. Condition keys:
-// organizations:ServicePrincipal (SP) and organizations:PolicyType (PT, the
-// policy's own type for operations naming a policy).
+// ARN follows from the id's prefix; a "resource" of the tagging operations
+// is an account, the root, an OU or a customer managed policy, named by
+// its id (AWS managed policies cannot be tagged). Condition keys:
+// organizations:ServicePrincipal (SP); organizations:PolicyType (PT, the
+// policy's own type for operations naming a policy); RQ,
+// aws:RequestTag/<key> for each tag of the request and aws:TagKeys with
+// their keys (only when the request has tags); TK, aws:TagKeys with the
+// keys to remove. Every check whose resource is an account, the root, an
+// OU or a customer managed policy of the caller's organization also
+// carries aws:ResourceTag/<key> for each tag the resource has.
 //
 //	Operation                          Action (organizations:…)            Resource                       Keys  Who
 //	CreateOrganization                 CreateOrganization                  *                              -     standalone account ¹
 //	DescribeOrganization               DescribeOrganization                *                              -     member
 //	DeleteOrganization                 DeleteOrganization                  *                              -     mgmt
-//	CreateAccount                      CreateAccount                       *                              -     mgmt
+//	CreateAccount                      CreateAccount                       *                              RQ    mgmt
 //	DescribeCreateAccountStatus        DescribeCreateAccountStatus         *                              -     admin
 //	ListCreateAccountStatus            ListCreateAccountStatus             *                              -     admin
 //	DescribeAccount                    DescribeAccount                     account                        -     admin
@@ -45,14 +52,14 @@ import (
 //	RemoveAccountFromOrganization      RemoveAccountFromOrganization       account                        -     mgmt
 //	LeaveOrganization                  LeaveOrganization                   *                              -     member (not mgmt)
 //	CloseAccount                       CloseAccount                        account                        -     mgmt
-//	InviteAccountToOrganization        InviteAccountToOrganization         *                              -     mgmt
+//	InviteAccountToOrganization        InviteAccountToOrganization         *                              RQ    mgmt
 //	AcceptHandshake                    AcceptHandshake                     handshake                      -     invited ¹
 //	DeclineHandshake                   DeclineHandshake                    handshake                      -     invited
 //	CancelHandshake                    CancelHandshake                     handshake                      -     mgmt of the inviter
 //	DescribeHandshake                  DescribeHandshake                   handshake                      -     invited, or admin of the inviter
 //	ListHandshakesForAccount           ListHandshakesForAccount            *                              -     any account
 //	ListHandshakesForOrganization      ListHandshakesForOrganization       *                              -     admin
-//	CreateOrganizationalUnit           CreateOrganizationalUnit            parent (root or OU)            -     mgmt
+//	CreateOrganizationalUnit           CreateOrganizationalUnit            parent (root or OU)            RQ    mgmt
 //	UpdateOrganizationalUnit           UpdateOrganizationalUnit            OU                             -     mgmt
 //	DeleteOrganizationalUnit           DeleteOrganizationalUnit            OU                             -     mgmt
 //	DescribeOrganizationalUnit         DescribeOrganizationalUnit          OU                             -     admin
@@ -62,7 +69,7 @@ import (
 //	ListParents                        ListParents                         child (OU or account)          -     admin
 //	EnablePolicyType                   EnablePolicyType                    root                           PT    mgmt
 //	DisablePolicyType                  DisablePolicyType                   root                           PT    mgmt
-//	CreatePolicy                       CreatePolicy                        *                              PT    mgmt
+//	CreatePolicy                       CreatePolicy                        *                              PT RQ mgmt
 //	UpdatePolicy                       UpdatePolicy                        policy                         PT    mgmt
 //	DeletePolicy                       DeletePolicy                        policy                         PT    mgmt
 //	DescribePolicy                     DescribePolicy                      policy                         PT    admin
@@ -78,6 +85,9 @@ import (
 //	DeregisterDelegatedAdministrator   DeregisterDelegatedAdministrator    account                        SP    mgmt
 //	ListDelegatedAdministrators        ListDelegatedAdministrators         *                              SP ³  admin
 //	ListDelegatedServicesForAccount    ListDelegatedServicesForAccount     account                        -     admin
+//	TagResource                        TagResource                         resource                       RQ    admin
+//	UntagResource                      UntagResource                       resource                       TK    admin
+//	ListTagsForResource                ListTagsForResource                 resource                       -     admin
 //
 // ¹ With all features, CreateOrganization and AcceptHandshake also need
 // iam:CreateServiceLinkedRole on
@@ -145,6 +155,10 @@ var organizationsOps = map[string]opFunc{
 	"DeregisterDelegatedAdministrator":    orgDelegation((*org.Organization).DeregisterDelegatedAdministrator),
 	"ListDelegatedAdministrators":         orgOp((*org.Organization).ListDelegatedAdministrators),
 	"ListDelegatedServicesForAccount":     orgOp((*org.Organization).ListDelegatedServicesForAccount),
+
+	"TagResource":         orgOpNoOutput((*org.Organization).TagResource),
+	"UntagResource":       orgOpNoOutput((*org.Organization).UntagResource),
+	"ListTagsForResource": orgOp((*org.Organization).ListTagsForResource),
 }
 
 // orgOp serves an operation that takes an input and returns an output.

@@ -1,7 +1,10 @@
 package awsaccess_test
 
 import (
+	"fmt"
 	"net/http"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,4 +147,73 @@ func TestOrganizationsErrorsCarryReason(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Tags over the wire: an OU created with tags, tagged, listed and
+// untagged; then the errors: a reserved key, the 51st tag, an AWS managed
+// policy, a resource outside the organization, and an IAM denial decided
+// by aws:ResourceTag.
+func TestOrganizationsTagsGolden(t *testing.T) {
+	w := newJSONWorld(t, "organizations")
+	w.dir = filepath.Join(w.dir, "tags")
+	w.account(jwMgmt, "management")
+	w.account(jwOutside, "outsider")
+	mgmt := w.keys[jwMgmt]
+	const who = "management account root (" + jwMgmt + ")"
+
+	mustStatus(t, "CreateOrganization", w.call("organizations", "CreateOrganization", mgmt, `{}`), http.StatusOK)
+	rootID := w.call("organizations", "ListRoots", mgmt, `{}`).Str("Roots", 0, "Id")
+
+	res := w.golden("CreateOrganizationalUnit", who, "organizations", "CreateOrganizationalUnit", mgmt,
+		`{"ParentId":"`+rootID+`","Name":"Prod","Tags":[{"Key":"team","Value":"red"}]}`)
+	mustStatus(t, "CreateOrganizationalUnit", res, http.StatusOK)
+	ou := res.Str("OrganizationalUnit", "Id")
+
+	res = w.golden("TagResource", who, "organizations", "TagResource", mgmt,
+		`{"ResourceId":"`+ou+`","Tags":[{"Key":"env","Value":"prod"},{"Key":"cost-center","Value":""}]}`)
+	mustStatus(t, "TagResource", res, http.StatusOK)
+	res = w.golden("ListTagsForResource", who, "organizations", "ListTagsForResource", mgmt, `{"ResourceId":"`+ou+`"}`)
+	mustStatus(t, "ListTagsForResource", res, http.StatusOK)
+	if n := len(res.Get("Tags").([]any)); n != 3 {
+		t.Errorf("ListTagsForResource: %d tags, want 3: %s", n, res.Body)
+	}
+	res = w.golden("UntagResource", who, "organizations", "UntagResource", mgmt, `{"ResourceId":"`+ou+`","TagKeys":["env","cost-center"]}`)
+	mustStatus(t, "UntagResource", res, http.StatusOK)
+	res = w.golden("ListTagsForResource-root", who, "organizations", "ListTagsForResource", mgmt, `{"ResourceId":"`+rootID+`"}`)
+	mustStatus(t, "ListTagsForResource root", res, http.StatusOK)
+	if tags, ok := res.Get("Tags").([]any); !ok || len(tags) != 0 {
+		t.Errorf("untagged root: %s, want an empty Tags list", res.Body)
+	}
+
+	errCase := func(name, op, body, code, reason string) {
+		t.Helper()
+		res := w.golden(name, who, "organizations", op, mgmt, body)
+		mustStatus(t, name, res, http.StatusBadRequest)
+		if res.Code() != code || res.Str("Reason") != reason {
+			t.Errorf("%s: %s %s, want %s %s", name, res.Code(), res.Body, code, reason)
+		}
+	}
+	errCase("TagResource-system-key", "TagResource", `{"ResourceId":"`+ou+`","Tags":[{"Key":"aws:createdBy","Value":"me"}]}`,
+		"InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER")
+	var fifty []string
+	for i := range 50 {
+		fifty = append(fifty, fmt.Sprintf(`{"Key":"k%02d","Value":"v"}`, i))
+	}
+	errCase("TagResource-51-tags", "TagResource", `{"ResourceId":"`+ou+`","Tags":[`+strings.Join(fifty, ",")+`]}`,
+		"ConstraintViolationException", "MAX_TAG_LIMIT_EXCEEDED")
+	errCase("ListTagsForResource-AWS-managed-policy", "ListTagsForResource", `{"ResourceId":"p-FullAWSAccess"}`,
+		"InvalidInputException", "INVALID_PATTERN")
+	errCase("TagResource-outside-account", "TagResource", `{"ResourceId":"`+jwOutside+`","Tags":[{"Key":"a","Value":"b"}]}`,
+		"TargetNotFoundException", "")
+
+	// A user may list the tags of resources tagged team=blue only; the OU
+	// is team=red.
+	blue := w.user(jwMgmt, "blue", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:ListTagsForResource","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"blue"}}}]}`)
+	res = w.golden("ListTagsForResource-iam-denied", "IAM user blue of "+jwMgmt, "organizations", "ListTagsForResource", blue, `{"ResourceId":"`+ou+`"}`)
+	mustStatus(t, "IAM denial by resource tag", res, http.StatusBadRequest)
+	if res.Code() != "AccessDeniedException" {
+		t.Errorf("IAM denial: %s %s", res.Code(), res.Body)
+	}
+	mustStatus(t, "retag blue", w.call("organizations", "TagResource", mgmt, `{"ResourceId":"`+ou+`","Tags":[{"Key":"team","Value":"blue"}]}`), http.StatusOK)
+	mustStatus(t, "IAM allowed by resource tag", w.call("organizations", "ListTagsForResource", blue, `{"ResourceId":"`+ou+`"}`), http.StatusOK)
 }

@@ -79,21 +79,53 @@ func (c *call) policyARN(id string) string {
 	return c.arn("policy/" + c.orgID + "/" + id)
 }
 
-// condition is one condition key a request adds to the IAM check; the
-// zero value adds none.
-type condition struct{ key, value string }
+// condition is what a request adds to the IAM check: one condition key
+// (organizations:ServicePrincipal or organizations:PolicyType), the tags
+// of the request (aws:RequestTag/<key> and aws:TagKeys) and the keys of
+// UntagResource (aws:TagKeys); the zero value adds none.
+type condition struct {
+	key, value  string
+	requestTags []Tag
+	tagKeys     []string
+}
+
+// context is the condition as a request context; nil when it adds no key.
+func (cond condition) context() *authz.Context {
+	if cond.key == "" && len(cond.requestTags) == 0 && len(cond.tagKeys) == 0 {
+		return nil
+	}
+	ctx := authz.NewContext()
+	if cond.key != "" {
+		ctx.Set(cond.key, cond.value)
+	}
+	if len(cond.requestTags) > 0 {
+		keys := make([]string, len(cond.requestTags))
+		for i, t := range cond.requestTags {
+			ctx.Set("aws:RequestTag/"+t.Key, t.Value)
+			keys[i] = t.Key
+		}
+		ctx.SetMulti("aws:TagKeys", keys...)
+	}
+	if len(cond.tagKeys) > 0 {
+		ctx.SetMulti("aws:TagKeys", cond.tagKeys...)
+	}
+	return ctx
+}
 
 func servicePrincipalCondition(sp string) condition {
-	return condition{"organizations:ServicePrincipal", sp}
+	return condition{key: "organizations:ServicePrincipal", value: sp}
 }
 
 func policyTypeCondition(t PolicyType) condition {
-	return condition{"organizations:PolicyType", string(t)}
+	return condition{key: "organizations:PolicyType", value: string(t)}
 }
 
 // authorize asks the Authorizer whether the caller may perform
-// organizations:<action> on each resource ("*" when none is given). A
-// denial becomes AccessDeniedException with the authorizer's message.
+// organizations:<action> on each resource ("*" when none is given). The
+// check of an account, the root, an OU or a customer managed policy of the
+// caller's organization also carries aws:ResourceTag/<key> for each of the
+// resource's tags. A denial becomes AccessDeniedException with the
+// authorizer's message.
 //
 // The checks name no ResourceAccount: Organizations authorizes a call by
 // the caller's own policies (and the SCPs over its account); which
@@ -103,16 +135,28 @@ func (c *call) authorize(action string, cond condition, resources ...string) err
 	if c.o.authorizer == nil {
 		return nil
 	}
-	var ctx *authz.Context
-	if cond.key != "" {
-		ctx = authz.NewContext().Set(cond.key, cond.value)
-	}
+	ctx := cond.context()
 	if len(resources) == 0 {
 		resources = []string{"*"}
 	}
 	checks := make([]authz.Check, len(resources))
 	for i, r := range resources {
 		checks[i] = authz.Check{Action: "organizations:" + action, Resource: r, Context: ctx}
+	}
+	if c.orgID != "" {
+		c.o.mu.Lock()
+		for i, r := range resources {
+			tags := c.o.resourceTagsLocked(c, r)
+			if len(tags) == 0 {
+				continue
+			}
+			rc := ctx.Clone()
+			for k, v := range tags {
+				rc.Set("aws:ResourceTag/"+k, v)
+			}
+			checks[i].Context = rc
+		}
+		c.o.mu.Unlock()
 	}
 	err := c.o.authorizer.Authorize(c.caller, checks...)
 	if err == nil {

@@ -22,6 +22,7 @@ type createReq struct {
 	completed             time.Time
 	accountID             string
 	seq                   uint64
+	tags                  []Tag // attached to the account when it is created
 }
 
 func (r *createReq) status() CreateAccountStatus {
@@ -80,7 +81,7 @@ func (o *Organization) departLocked(a *account) {
 	}
 	a.parent.accounts = slices.DeleteFunc(a.parent.accounts, func(b *account) bool { return b == a })
 	g.members = slices.DeleteFunc(g.members, func(b *account) bool { return b == a })
-	a.org, a.parent = nil, nil
+	a.org, a.parent, a.tags = nil, nil, nil
 	a.joinedMethod, a.joined = "", time.Time{}
 	g.changed()
 }
@@ -93,6 +94,8 @@ type CreateAccountInput struct {
 	// RoleName is the role created in the new account for the management
 	// account; "" means OrganizationAccountAccessRole.
 	RoleName string `json:"RoleName,omitempty"`
+	// Tags are attached to the account when it is created.
+	Tags []Tag `json:"Tags,omitempty"`
 }
 
 // CreateAccountOutput is the output of CreateAccount.
@@ -139,7 +142,10 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 			return CreateAccountOutput{}, err
 		}
 	}
-	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error { return c.authorize("CreateAccount", condition{}) }, func(_ *call, g *orgState, _ *account, now time.Time) (CreateAccountOutput, error) {
+	if err := validNewTags(in.Tags); err != nil {
+		return CreateAccountOutput{}, err
+	}
+	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error { return c.authorize("CreateAccount", requestTags(condition{}, in.Tags)) }, func(_ *call, g *orgState, _ *account, now time.Time) (CreateAccountOutput, error) {
 		if len(g.members)+g.openInvitations(now) >= o.maxAccounts {
 			return CreateAccountOutput{}, errConstraint(ConstraintViolationExceptionReasonAccountNumberLimitExceeded)
 		}
@@ -150,7 +156,7 @@ func (o *Organization) CreateAccount(caller *authz.Principal, in CreateAccountIn
 			org: g, name: in.AccountName, email: in.Email, roleName: role,
 			mgmt: g.mgmt.id, allFeatures: g.featureSet == OrganizationFeatureSetAll,
 			state: CreateAccountStateInProgress, requested: now, due: now.Add(CreateAccountDelay),
-			seq: o.nextSeq(),
+			seq: o.nextSeq(), tags: slices.Clone(in.Tags),
 		}
 		for r.id == "" || o.creates[r.id] != nil {
 			r.id = "car-" + o.randString(32)
@@ -216,7 +222,7 @@ func (o *Organization) finishCreates(jobs []*createReq) {
 			delete(o.emails, strings.ToLower(r.email))
 			r.state, r.failure, r.completed, r.accountID = CreateAccountStateFailed, CreateAccountFailureReasonInternalFailure, r.due, ""
 		} else {
-			a := &account{id: r.accountID, email: r.email, name: r.name, state: AccountStateActive, created: r.due}
+			a := &account{id: r.accountID, email: r.email, name: r.name, state: AccountStateActive, created: r.due, tags: tagMap(r.tags)}
 			o.accounts[a.id] = a
 			o.joinLocked(r.org, a, AccountJoinedMethodCreated, r.due)
 			r.state, r.completed = CreateAccountStateSucceeded, r.due

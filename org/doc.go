@@ -54,6 +54,18 @@
 // administrators: AWS leaves that undocumented, and this model chooses not
 // to keep registrations without trusted access.
 //
+// # Tags
+//
+// Accounts, the root, OUs and customer managed policies carry up to
+// [MaxTagsPerResource] tags: TagResource, UntagResource and
+// ListTagsForResource, and the Tags of CreateAccount (attached when the
+// account is created), CreateOrganizationalUnit, CreatePolicy and
+// InviteAccountToOrganization (attached when the account accepts). The IAM
+// check of every operation on a tagged resource carries
+// aws:ResourceTag/<key>; the requests that carry tags add
+// aws:RequestTag/<key> and aws:TagKeys, and UntagResource aws:TagKeys. The
+// tags on an account are the organization's: they go when it leaves.
+//
 // # Time
 //
 // Nothing runs in the background. Account creation, account closure and

@@ -236,6 +236,7 @@ var constraintMessages = map[ConstraintViolationExceptionReason]string{
 	ConstraintViolationExceptionReasonPolicyContentLimitExceeded:                             "You attempted to create a policy that is larger than the maximum size.",
 	ConstraintViolationExceptionReasonPolicyNumberLimitExceeded:                              "You attempted to exceed the number of policies that you can have in an organization.",
 	ConstraintViolationExceptionReasonServiceAccessNotEnabled:                                "You attempted to register a delegated administrator before you enabled service access. Call the EnableAWSServiceAccess API first.",
+	ConstraintViolationExceptionReasonMaxTagLimitExceeded:                                    "You have exceeded the number of tags allowed on this resource.",
 	ConstraintViolationExceptionReasonWaitPeriodActive:                                       "After you create an Amazon Web Services account, you must wait until at least four days after the account was created. Invited accounts aren't subject to this waiting period.",
 }
 
@@ -268,6 +269,8 @@ var invalidInputMessages = map[InvalidInputExceptionReason]string{
 	InvalidInputExceptionReasonMinValueExceeded:                   "You provided a numeric parameter that has a smaller value than allowed.",
 	InvalidInputExceptionReasonMovingAccountBetweenDifferentRoots: "You can move an account only between entities in the same root.",
 	InvalidInputExceptionReasonUnrecognizedServicePrincipal:       "You specified an unrecognized service principal.",
+	InvalidInputExceptionReasonInvalidSystemTagsParameter:         "You specified a tag key that is a system tag. You can't add, edit, or delete system tag keys because they're reserved for Amazon Web Services use. System tags don't count against your tags per resource limit.",
+	InvalidInputExceptionReasonDuplicateTagKey:                    "Tag keys must be unique among the tags attached to the same entity.",
 	InvalidInputExceptionReasonTargetNotSupported:                 "You can't perform the specified operation on that target entity.",
 	InvalidInputExceptionReasonMaxLimitExceededFilter:             "You can specify only one filter parameter for the operation.",
 	InvalidInputExceptionReasonNonDetachablePolicy:                "You can't detach this Amazon Web Services Managed Policy.",

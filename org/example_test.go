@@ -111,3 +111,27 @@ func ExampleOrganization_SCPChain() {
 	// 222222222222: 1 2 1 management: false
 	// explicitDeny
 }
+
+// Tags go on accounts, the root, OUs and customer managed policies; IAM
+// sees them as aws:ResourceTag/<key> on every later call about the
+// resource.
+func ExampleOrganization_TagResource() {
+	o := org.New(org.Config{Rand: bytes.NewReader(make([]byte, 32))})
+	mgmt := exampleRoot("111111111111")
+	_ = o.AddStandaloneAccount("111111111111", "mgmt@example.com", "Management")
+	_, _ = o.CreateOrganization(mgmt, org.CreateOrganizationInput{})
+	roots, _ := o.ListRoots(mgmt, org.ListRootsInput{})
+	ou, _ := o.CreateOrganizationalUnit(mgmt, org.CreateOrganizationalUnitInput{
+		Name: "Prod", ParentId: roots.Roots[0].Id, Tags: []org.Tag{{Key: "team", Value: "red"}},
+	})
+	id := ou.OrganizationalUnit.Id
+	_ = o.TagResource(mgmt, org.TagResourceInput{ResourceId: id, Tags: []org.Tag{{Key: "env", Value: "prod"}}})
+	tags, _ := o.ListTagsForResource(mgmt, org.ListTagsForResourceInput{ResourceId: id})
+	fmt.Println(tags.Tags)
+
+	err := o.TagResource(mgmt, org.TagResourceInput{ResourceId: id, Tags: []org.Tag{{Key: "aws:owner", Value: "me"}}})
+	fmt.Println(err)
+	// Output:
+	// [{env prod} {team red}]
+	// InvalidInputException: You specified a tag key that is a system tag. You can't add, edit, or delete system tag keys because they're reserved for Amazon Web Services use. System tags don't count against your tags per resource limit. (INVALID_SYSTEM_TAGS_PARAMETER)
+}

@@ -20,6 +20,7 @@ type handshake struct {
 	expires   time.Time
 	closed    time.Time
 	seq       uint64
+	tags      []Tag // attached to the account when it accepts
 }
 
 // stateAt is the state at a time: an OPEN handshake past its expiration is
@@ -87,6 +88,8 @@ type InviteAccountToOrganizationInput struct {
 	// Target is the invited account: {Id: account id, Type: ACCOUNT} or
 	// {Id: email address, Type: EMAIL}.
 	Target HandshakeParty `json:"Target"`
+	// Tags are attached to the account when it accepts.
+	Tags []Tag `json:"Tags,omitempty"`
 }
 
 // InviteAccountToOrganizationOutput is the output of
@@ -127,7 +130,12 @@ func (o *Organization) InviteAccountToOrganization(caller *authz.Principal, in I
 	if err := validLength(in.Notes, 0, 1024); err != nil {
 		return out, err
 	}
-	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error { return c.authorize("InviteAccountToOrganization", condition{}) }, func(_ *call, g *orgState, _ *account, now time.Time) (InviteAccountToOrganizationOutput, error) {
+	if err := validNewTags(in.Tags); err != nil {
+		return out, err
+	}
+	return inOrgAdvanced(o, caller, ruleManagement, func(c *call) error {
+		return c.authorize("InviteAccountToOrganization", requestTags(condition{}, in.Tags))
+	}, func(_ *call, g *orgState, _ *account, now time.Time) (InviteAccountToOrganizationOutput, error) {
 		invitee := o.accounts[in.Target.Id]
 		if in.Target.Type == HandshakePartyTypeEmail {
 			invitee = o.accounts[o.emails[strings.ToLower(in.Target.Id)]]
@@ -147,7 +155,7 @@ func (o *Organization) InviteAccountToOrganization(caller *authz.Principal, in I
 			return out, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAccountNumberLimitExceeded)
 		}
 		h := &handshake{org: g, mgmt: g.mgmt.id, target: in.Target, state: HandshakeStateOpen,
-			requested: now, expires: now.Add(HandshakeExpiry), seq: o.nextSeq()}
+			requested: now, expires: now.Add(HandshakeExpiry), seq: o.nextSeq(), tags: slices.Clone(in.Tags)}
 		for h.id == "" || o.handshakes[h.id] != nil {
 			h.id = "h-" + o.randString(10)
 		}
@@ -287,6 +295,7 @@ func (o *Organization) AcceptHandshake(caller *authz.Principal, in AcceptHandsha
 	}
 	h.state, h.closed = HandshakeStateAccepted, now
 	o.joinLocked(h.org, a, AccountJoinedMethodInvited, now)
+	a.tags = tagMap(h.tags)
 	return AcceptHandshakeOutput{Handshake: h.out(now)}, nil
 }
 

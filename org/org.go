@@ -221,6 +221,8 @@ type account struct {
 	delegated map[string]*delegation // service principal -> registration
 	daSeq     uint64                 // order among delegated administrators
 	daSince   time.Time
+
+	tags map[string]string // the organization's tags on the account; nil when none
 }
 
 // container is a root or an OU.
@@ -233,6 +235,7 @@ type container struct {
 	path     []string // the one-element aws:PrincipalOrgPaths value: "o-…/r-…/ou-…/"
 	ous      []*container
 	accounts []*account
+	tags     map[string]string
 	target
 }
 

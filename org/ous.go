@@ -22,6 +22,7 @@ func (o *Organization) ouLocked(g *orgState, c *container) OrganizationalUnit {
 type CreateOrganizationalUnitInput struct {
 	Name     string `json:"Name"`
 	ParentId string `json:"ParentId"`
+	Tags     []Tag  `json:"Tags,omitempty"`
 }
 
 // CreateOrganizationalUnitOutput is the output of CreateOrganizationalUnit.
@@ -42,8 +43,11 @@ func (o *Organization) CreateOrganizationalUnit(caller *authz.Principal, in Crea
 	if err := validLength(in.Name, 1, 128); err != nil {
 		return CreateOrganizationalUnitOutput{}, err
 	}
+	if err := validNewTags(in.Tags); err != nil {
+		return CreateOrganizationalUnitOutput{}, err
+	}
 	return inOrg(o, caller, ruleManagement, func(c *call) error {
-		return c.authorize("CreateOrganizationalUnit", condition{}, c.entityARN(in.ParentId))
+		return c.authorize("CreateOrganizationalUnit", requestTags(condition{}, in.Tags), c.entityARN(in.ParentId))
 	}, func(_ *call, g *orgState) (CreateOrganizationalUnitOutput, error) {
 		parent := g.container(in.ParentId)
 		if parent == nil {
@@ -60,7 +64,7 @@ func (o *Organization) CreateOrganizationalUnit(caller *authz.Principal, in Crea
 				return CreateOrganizationalUnitOutput{}, newError("DuplicateOrganizationalUnitException", msgDuplicateOU)
 			}
 		}
-		ou := &container{name: in.Name, parent: parent, depth: parent.depth + 1, seq: o.nextSeq()}
+		ou := &container{name: in.Name, parent: parent, depth: parent.depth + 1, seq: o.nextSeq(), tags: tagMap(in.Tags)}
 		for ou.id == "" || g.ous[ou.id] != nil {
 			ou.id = "ou-" + g.root.id[2:] + "-" + o.randString(8)
 		}

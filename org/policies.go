@@ -41,6 +41,7 @@ type policy struct {
 	content               string
 	doc                   *authz.Policy
 	seq                   uint64
+	tags                  map[string]string
 }
 
 func (p *policy) arn(partition, mgmt, orgID string) string {
@@ -306,6 +307,7 @@ type CreatePolicyInput struct {
 	Content     string     `json:"Content"`
 	Description string     `json:"Description"`
 	Name        string     `json:"Name"`
+	Tags        []Tag      `json:"Tags,omitempty"`
 	Type        PolicyType `json:"Type"`
 }
 
@@ -333,11 +335,14 @@ func (o *Organization) CreatePolicy(caller *authz.Principal, in CreatePolicyInpu
 	if err := required(in.Content); err != nil {
 		return CreatePolicyOutput{}, err
 	}
+	if err := validNewTags(in.Tags); err != nil {
+		return CreatePolicyOutput{}, err
+	}
 	c, err := o.start(caller)
 	if err != nil {
 		return CreatePolicyOutput{}, err
 	}
-	if err := c.authorize("CreatePolicy", policyTypeCondition(in.Type)); err != nil {
+	if err := c.authorize("CreatePolicy", requestTags(policyTypeCondition(in.Type), in.Tags)); err != nil {
 		return CreatePolicyOutput{}, err
 	}
 	ti, _ := typeIndex(in.Type)
@@ -367,7 +372,7 @@ func (o *Organization) CreatePolicy(caller *authz.Principal, in CreatePolicyInpu
 		return CreatePolicyOutput{}, errConstraint(ConstraintViolationExceptionReasonPolicyNumberLimitExceeded)
 	}
 	p := &policy{id: "p-" + o.randString(8), name: in.Name, description: in.Description, typ: in.Type, ti: ti,
-		content: in.Content, doc: doc, seq: o.nextSeq()}
+		content: in.Content, doc: doc, seq: o.nextSeq(), tags: tagMap(in.Tags)}
 	for o.managed[p.id] != nil || g.policies[p.id] != nil {
 		p.id = "p-" + o.randString(8)
 	}
