@@ -50,6 +50,12 @@ func (s *Service) contentType() string {
 // Every protocol sends the request id in x-amzn-RequestId. Nothing is written
 // when the output does not fit the shape; the error says where.
 func (s *Service) EncodeResponse(w http.ResponseWriter, op *Operation, output any, requestID string) error {
+	return s.encodeResponse(w, op, output, requestID, true)
+}
+
+// encodeResponse is EncodeResponse through the compiled JSON plans or, with
+// compiled false, through the reflective encoder alone.
+func (s *Service) encodeResponse(w http.ResponseWriter, op *Operation, output any, requestID string, compiled bool) error {
 	if op == nil {
 		return errors.New("wire: EncodeResponse: nil operation")
 	}
@@ -67,19 +73,29 @@ func (s *Service) EncodeResponse(w http.ResponseWriter, op *Operation, output an
 	case ProtocolQuery:
 		body, err = s.queryResponse(op, out, present, requestID)
 	default:
-		e := &jsonEnc{proto: s.Protocol, types: &s.types, buf: make([]byte, 0, 256)}
+		pooled := s.bufs.get()
+		defer func() { s.bufs.put(pooled, body) }()
+		e := &jsonEnc{proto: s.Protocol, types: &s.types, buf: *pooled}
+		if compiled {
+			e.plans = &s.plans
+		}
 		switch {
 		case op.Output == nil:
 			e.buf = append(e.buf, "{}"...)
 		case !present:
 			e.buf = append(e.buf, "{}"...)
 		default:
-			if s.Protocol == ProtocolRESTJSON {
+			bodyOnly := s.Protocol == ProtocolRESTJSON
+			if bodyOnly {
 				if status, err = e.bindOutput(op.Output, out, hdr, status); err != nil {
 					break
 				}
 			}
-			err = e.structure(op.Output, out, s.Protocol == ProtocolRESTJSON)
+			if e.plans != nil && out.Kind() == reflect.Struct {
+				_, err = e.plan(nil, op.Output, out.Type(), bodyOnly).enc(e, out)
+			} else {
+				err = e.structure(op.Output, out, bodyOnly)
+			}
 		}
 		body = e.buf
 	}
@@ -199,6 +215,27 @@ func formatTimestamp(t time.Time, format string) string {
 	}
 }
 
+// appendTimestamp writes t in format: epoch seconds (with milliseconds when
+// there are any), HTTP date, or ISO 8601 (the default).
+func appendTimestamp(buf []byte, t time.Time, format string) []byte {
+	t = t.UTC()
+	switch format {
+	case tsEpoch:
+		ms := t.Nanosecond() / int(time.Millisecond)
+		if ms == 0 {
+			return strconv.AppendInt(buf, t.Unix(), 10)
+		}
+		return strconv.AppendFloat(buf, float64(t.Unix())+float64(ms)/1000, 'f', -1, 64)
+	case tsHTTP:
+		return t.AppendFormat(buf, http.TimeFormat)
+	default:
+		if t.Nanosecond()/int(time.Millisecond) == 0 {
+			return t.AppendFormat(buf, "2006-01-02T15:04:05Z")
+		}
+		return t.AppendFormat(buf, "2006-01-02T15:04:05.000Z")
+	}
+}
+
 // scalarText renders a scalar for XML text, headers and query strings.
 func scalarText(m *Member, sh *Shape, v reflect.Value, p Protocol, location string) (string, error) {
 	switch sh.Type {
@@ -251,6 +288,8 @@ type jsonEnc struct {
 	buf   []byte
 	proto Protocol
 	types *typeCache
+	plans *planCache // nil: the reflective encoder only
+	keys  []string   // scratch stack of map keys
 }
 
 func (e *jsonEnc) structure(sh *Shape, obj reflect.Value, bodyOnly bool) error {
@@ -391,6 +430,10 @@ func appendJSONString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && !needsEscape8(load64(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -426,6 +469,23 @@ func appendJSONString(buf []byte, s string) []byte {
 	}
 	buf = append(buf, s[start:]...)
 	return append(buf, '"')
+}
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// needsEscape8 reports whether any of the eight bytes of x is a control
+// character, a quote, a backslash or not ASCII. It may report true for a
+// word that needs nothing (the caller then looks byte by byte), never false
+// for one that does.
+func needsEscape8(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	quote, bslash := x^(lo*'"'), x^(lo*'\\')
+	return (x|(x-lo*0x20)|(quote-lo)&^quote|(bslash-lo)&^bslash)&hi != 0
 }
 
 // appendXMLText escapes s for XML character data. Characters XML 1.0 cannot

@@ -97,6 +97,8 @@ type Service struct {
 	messageM string            // "message" or "Message": how the service spells it
 	valid    validationStyle
 	types    typeCache // struct field tables of output types, filled on use
+	plans    planCache // compiled JSON encoders, filled on use
+	bufs     bufPool   // response buffers
 }
 
 // Operation is one API operation. Treat it as read-only.

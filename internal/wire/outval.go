@@ -335,21 +335,7 @@ func numberText(v reflect.Value, integer bool) (text string, quoted bool, err er
 
 // formatFloat writes a float as encoding/json does (ES6 number formatting).
 func formatFloat(f float64, bits int) string {
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21)) {
-		format = 'e'
-	}
-	b := strconv.AppendFloat(nil, f, format, -1, bits)
-	if format == 'e' {
-		// clean up e-09 to e-9
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return string(b)
+	return string(appendFloat(nil, f, bits))
 }
 
 // timeOf reads a timestamp: time.Time, an RFC 3339 string, or epoch seconds.
