@@ -17,13 +17,16 @@ import (
 // whose errors carry IAM's codes and messages. Outputs are the model's
 // shapes: policy documents URL-encoded as IAM returns them, list operations
 // paged with opaque Marker, MaxItems (1 to 1,000, 100 by default) and
-// IsTruncated. See api_iam_simulate.go for SimulateCustomPolicy and
-// SimulatePrincipalPolicy.
+// IsTruncated. Every IAM resource with tags (users, roles, customer
+// managed policies, instance profiles, virtual MFA devices, OIDC and SAML
+// providers) has its Tag, Untag and List...Tags operations and takes Tags
+// on its Create; see api_iam_tags.go. See api_iam_simulate.go for
+// SimulateCustomPolicy and SimulatePrincipalPolicy (of a user, role or
+// group).
 //
-// Not served (authn has no way to change what they need):
-// UpdateSAMLProvider, the Tag/Untag operations of
-// policies, instance profiles, MFA devices and identity providers, and
-// SimulatePrincipalPolicy for a group. They answer NotImplemented.
+// UpdateSAMLProvider replaces the metadata document only: SAML assertion
+// encryption (AssertionEncryptionMode, AddPrivateKey, RemovePrivateKey)
+// is not modelled and answers InvalidInput.
 var iamOps = map[string]opFunc{
 	// Users.
 	"CreateUser":   iamServe(iamCreateUser),
@@ -80,13 +83,18 @@ var iamOps = map[string]opFunc{
 	"DeleteVirtualMFADevice": iamServe(iamDeleteVirtualMFADevice),
 	"ListMFADevices":         iamServe(iamListMFADevices),
 	"ListVirtualMFADevices":  iamServe(iamListVirtualMFADevices),
+	"TagMFADevice":           iamServe(iamMFATags.tagOp),
+	"UntagMFADevice":         iamServe(iamMFATags.untagOp),
+	"ListMFADeviceTags":      iamServe(iamMFATags.listOp),
 
 	// Managed policies and their versions.
 	"CreatePolicy":            iamServe(iamCreatePolicy),
 	"GetPolicy":               iamServe(iamGetPolicy),
 	"DeletePolicy":            iamServe(iamDeletePolicy),
 	"ListPolicies":            iamServe(iamListPolicies),
-	"ListPolicyTags":          iamServe(iamListPolicyTags),
+	"TagPolicy":               iamServe(iamPolicyTags.tagOp),
+	"UntagPolicy":             iamServe(iamPolicyTags.untagOp),
+	"ListPolicyTags":          iamServe(iamPolicyTags.listOp),
 	"CreatePolicyVersion":     iamServe(iamCreatePolicyVersion),
 	"GetPolicyVersion":        iamServe(iamGetPolicyVersion),
 	"DeletePolicyVersion":     iamServe(iamDeletePolicyVersion),
@@ -131,7 +139,9 @@ var iamOps = map[string]opFunc{
 	"AddRoleToInstanceProfile":      iamServe(iamAddRoleToInstanceProfile),
 	"RemoveRoleFromInstanceProfile": iamServe(iamRemoveRoleFromInstanceProfile),
 	"ListInstanceProfilesForRole":   iamServe(iamListInstanceProfilesForRole),
-	"ListInstanceProfileTags":       iamServe(iamListInstanceProfileTags),
+	"TagInstanceProfile":            iamServe(iamProfileTags.tagOp),
+	"UntagInstanceProfile":          iamServe(iamProfileTags.untagOp),
+	"ListInstanceProfileTags":       iamServe(iamProfileTags.listOp),
 	"ListInstanceProfiles":          iamServe(iamListInstanceProfiles),
 
 	// Identity providers.
@@ -141,11 +151,16 @@ var iamOps = map[string]opFunc{
 	"AddClientIDToOpenIDConnectProvider":      iamServe(iamAddClientID),
 	"RemoveClientIDFromOpenIDConnectProvider": iamServe(iamRemoveClientID),
 	"UpdateOpenIDConnectProviderThumbprint":   iamServe(iamUpdateThumbprint),
-	"ListOpenIDConnectProviderTags":           iamServe(iamListOpenIDConnectProviderTags),
+	"TagOpenIDConnectProvider":                iamServe(iamOIDCTags.tagOp),
+	"UntagOpenIDConnectProvider":              iamServe(iamOIDCTags.untagOp),
+	"ListOpenIDConnectProviderTags":           iamServe(iamOIDCTags.listOp),
 	"CreateSAMLProvider":                      iamServe(iamCreateSAMLProvider),
 	"GetSAMLProvider":                         iamServe(iamGetSAMLProvider),
 	"DeleteSAMLProvider":                      iamServe(iamDeleteSAMLProvider),
-	"ListSAMLProviderTags":                    iamServe(iamListSAMLProviderTags),
+	"UpdateSAMLProvider":                      iamServe(iamUpdateSAMLProvider),
+	"TagSAMLProvider":                         iamServe(iamSAMLTags.tagOp),
+	"UntagSAMLProvider":                       iamServe(iamSAMLTags.untagOp),
+	"ListSAMLProviderTags":                    iamServe(iamSAMLTags.listOp),
 	"ListOpenIDConnectProviders":              iamServe(iamListOpenIDConnectProviders),
 	"ListSAMLProviders":                       iamServe(iamListSAMLProviders),
 
@@ -230,14 +245,19 @@ var iamAccess = map[string]iamRule{
 	"CreateVirtualMFADevice": {res: resNewMFADevice, keys: kReqTags},
 	"EnableMFADevice":        {res: resUser("UserName", 0), keys: kResTags},
 	"DeactivateMFADevice":    {res: resUser("UserName", orCaller), keys: kResTags},
-	"DeleteVirtualMFADevice": {res: resMFADevice},
+	"DeleteVirtualMFADevice": {res: resMFADevice, keys: kResTags},
 	"ListMFADevices":         {res: resUser("UserName", orCaller), keys: kResTags},
 	"ListVirtualMFADevices":  {res: resAny},
+	"TagMFADevice":           {res: resMFADevice, keys: kReqTags | kResTags},
+	"UntagMFADevice":         {res: resMFADevice, keys: kTagKeys | kResTags},
+	"ListMFADeviceTags":      {res: resMFADevice, keys: kResTags},
 
 	"CreatePolicy":            {res: resNewPolicy, keys: kReqTags | kResTags},
 	"GetPolicy":               {res: resPolicy, keys: kResTags},
 	"DeletePolicy":            {res: resPolicy, keys: kResTags},
 	"ListPolicies":            {res: resAny},
+	"TagPolicy":               {res: resPolicy, keys: kReqTags | kResTags},
+	"UntagPolicy":             {res: resPolicy, keys: kTagKeys | kResTags},
 	"ListPolicyTags":          {res: resPolicy, keys: kResTags},
 	"CreatePolicyVersion":     {res: resPolicy, keys: kResTags},
 	"GetPolicyVersion":        {res: resPolicy, keys: kResTags},
@@ -278,6 +298,8 @@ var iamAccess = map[string]iamRule{
 	"DeleteInstanceProfile":         {res: resInstanceProfile, keys: kResTags},
 	"AddRoleToInstanceProfile":      {res: resInstanceProfile, keys: kResTags, also: []iamDependent{{"iam:PassRole", resRole("RoleName")}}},
 	"RemoveRoleFromInstanceProfile": {res: resInstanceProfile, keys: kResTags},
+	"TagInstanceProfile":            {res: resInstanceProfile, keys: kReqTags | kResTags},
+	"UntagInstanceProfile":          {res: resInstanceProfile, keys: kTagKeys | kResTags},
 	"ListInstanceProfileTags":       {res: resInstanceProfile, keys: kResTags},
 	"ListInstanceProfiles":          {res: resAny},
 
@@ -287,10 +309,15 @@ var iamAccess = map[string]iamRule{
 	"AddClientIDToOpenIDConnectProvider":      {res: resOIDCProvider, keys: kResTags},
 	"RemoveClientIDFromOpenIDConnectProvider": {res: resOIDCProvider, keys: kResTags},
 	"UpdateOpenIDConnectProviderThumbprint":   {res: resOIDCProvider, keys: kResTags},
+	"TagOpenIDConnectProvider":                {res: resOIDCProvider, keys: kReqTags | kResTags},
+	"UntagOpenIDConnectProvider":              {res: resOIDCProvider, keys: kTagKeys | kResTags},
 	"ListOpenIDConnectProviderTags":           {res: resOIDCProvider, keys: kResTags},
 	"CreateSAMLProvider":                      {res: resNewSAMLProvider, keys: kReqTags | kResTags},
 	"GetSAMLProvider":                         {res: resSAMLProvider, keys: kResTags},
 	"DeleteSAMLProvider":                      {res: resSAMLProvider, keys: kResTags},
+	"UpdateSAMLProvider":                      {res: resSAMLProvider, keys: kResTags},
+	"TagSAMLProvider":                         {res: resSAMLProvider, keys: kReqTags | kResTags},
+	"UntagSAMLProvider":                       {res: resSAMLProvider, keys: kTagKeys | kResTags},
 	"ListSAMLProviderTags":                    {res: resSAMLProvider, keys: kResTags},
 	"ListOpenIDConnectProviders":              {res: resAny},
 	"ListSAMLProviders":                       {res: resAny},
@@ -647,7 +674,11 @@ func resNewSAMLProvider(x *iamCall) (iamTarget, error) {
 
 // mfaDevice is the device a SerialNumber names (its ARN).
 func resMFADevice(x *iamCall) (iamTarget, error) {
-	return iamTarget{arn: inString(x.in, "SerialNumber")}, nil
+	serial := inString(x.in, "SerialNumber")
+	if d, err := x.acct.GetVirtualMFADevice(serial); err == nil {
+		return iamTarget{arn: serial, tags: d.Tags}, nil
+	}
+	return iamTarget{arn: serial}, nil
 }
 
 func resNewMFADevice(x *iamCall) (iamTarget, error) {

@@ -53,7 +53,7 @@ func iamListInstanceProfiles(x *iamCall) (any, error) {
 		iamPage
 	}{InstanceProfiles: []iamInstanceProfile{}, iamPage: p}
 	for _, ip := range page {
-		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip))
+		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip, false))
 	}
 	return out, nil
 }
@@ -80,11 +80,12 @@ func iamListSAMLProviders(x *iamCall) (any, error) {
 	}
 	type entry struct {
 		Arn        string
+		ValidUntil time.Time `json:",omitzero"`
 		CreateDate time.Time
 	}
 	out := struct{ SAMLProviderList []entry }{[]entry{}}
 	for _, p := range ps {
-		out.SAMLProviderList = append(out.SAMLProviderList, entry{p.ARN, p.CreateDate})
+		out.SAMLProviderList = append(out.SAMLProviderList, entry{p.ARN, p.ValidUntil, p.CreateDate})
 	}
 	return out, nil
 }

@@ -152,13 +152,14 @@ func iamListUserTags(x *iamCall) (any, error) {
 	return tagPage(x, u.Tags)
 }
 
-// tagPage is the output of the List*Tags operations.
+// tagPage is the output of the List*Tags operations: the tags sorted by
+// key, as IAM returns them, and paged.
 func tagPage(x *iamCall, tags []authn.Tag) (any, error) {
 	req, err := bindIAM[iamListInput](x)
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(tags, func(t authn.Tag) string { return t.Key }, req.Marker, req.MaxItems)
+	page, p, err := paginate(iamSortedTags(tags), func(t authn.Tag) string { return t.Key }, req.Marker, req.MaxItems)
 	if err != nil {
 		return nil, err
 	}
@@ -413,7 +414,7 @@ func iamListInstanceProfilesForRole(x *iamCall) (any, error) {
 		iamPage
 	}{InstanceProfiles: []iamInstanceProfile{}, iamPage: p}
 	for _, ip := range page {
-		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip))
+		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip, false))
 	}
 	return out, nil
 }
@@ -564,14 +565,11 @@ func iamDeleteLoginProfile(x *iamCall) (any, error) {
 // MFA devices.
 
 func iamCreateVirtualMFADevice(x *iamCall) (any, error) {
-	if len(inTags(x.in, "Tags")) > 0 {
-		return nil, &wire.Error{Code: "InvalidInput", Message: "awsaccess does not model tags on MFA devices.", Status: http.StatusBadRequest}
-	}
-	dev, err := x.acct.CreateVirtualMFADevice(inString(x.in, "Path"), inString(x.in, "VirtualMFADeviceName"))
+	dev, err := x.acct.CreateVirtualMFADevice(inString(x.in, "Path"), inString(x.in, "VirtualMFADeviceName"), inTags(x.in, "Tags")...)
 	if err != nil {
 		return nil, err
 	}
-	return struct{ VirtualMFADevice iamVirtualMFADevice }{iamVirtualMFADevice{SerialNumber: dev.SerialNumber, Base32StringSeed: []byte(dev.Base32StringSeed)}}, nil
+	return struct{ VirtualMFADevice iamVirtualMFADevice }{iamVirtualMFADevice{SerialNumber: dev.SerialNumber, Base32StringSeed: []byte(dev.Base32StringSeed), Tags: iamTags(dev.Tags)}}, nil
 }
 
 func iamEnableMFADevice(x *iamCall) (any, error) {
@@ -677,14 +675,6 @@ func iamGetPolicy(x *iamCall) (any, error) {
 
 func iamDeletePolicy(x *iamCall) (any, error) {
 	return noOutput(x.acct.DeletePolicy(inString(x.in, "PolicyArn")))
-}
-
-func iamListPolicyTags(x *iamCall) (any, error) {
-	p, err := x.acct.GetPolicy(inString(x.in, "PolicyArn"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, p.Tags)
 }
 
 // iamListPolicies lists the account's customer managed policies (Scope
@@ -945,7 +935,7 @@ func iamCreateInstanceProfile(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return struct{ InstanceProfile iamInstanceProfile }{iamInstanceProfileOf(p)}, nil
+	return struct{ InstanceProfile iamInstanceProfile }{iamInstanceProfileOf(p, true)}, nil
 }
 
 func iamGetInstanceProfile(x *iamCall) (any, error) {
@@ -953,7 +943,7 @@ func iamGetInstanceProfile(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return struct{ InstanceProfile iamInstanceProfile }{iamInstanceProfileOf(p)}, nil
+	return struct{ InstanceProfile iamInstanceProfile }{iamInstanceProfileOf(p, true)}, nil
 }
 
 func iamDeleteInstanceProfile(x *iamCall) (any, error) {
@@ -966,14 +956,6 @@ func iamAddRoleToInstanceProfile(x *iamCall) (any, error) {
 
 func iamRemoveRoleFromInstanceProfile(x *iamCall) (any, error) {
 	return noOutput(x.acct.RemoveRoleFromInstanceProfile(inString(x.in, "InstanceProfileName"), inString(x.in, "RoleName")))
-}
-
-func iamListInstanceProfileTags(x *iamCall) (any, error) {
-	p, err := x.acct.GetInstanceProfile(inString(x.in, "InstanceProfileName"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, p.Tags)
 }
 
 // Identity providers.
@@ -1001,7 +983,7 @@ func iamGetOpenIDConnectProvider(x *iamCall) (any, error) {
 		ThumbprintList []string
 		CreateDate     time.Time
 		Tags           []iamTag
-	}{strings.TrimPrefix(p.URL, "https://"), nonNil(p.ClientIDs), nonNil(p.ThumbprintList), p.CreateDate, nonNil(iamTags(p.Tags))}, nil
+	}{strings.TrimPrefix(p.URL, "https://"), nonNil(p.ClientIDs), nonNil(p.ThumbprintList), p.CreateDate, nonNil(iamTags(iamSortedTags(p.Tags)))}, nil
 }
 
 func nonNil[T any](s []T) []T {
@@ -1027,14 +1009,6 @@ func iamUpdateThumbprint(x *iamCall) (any, error) {
 	return noOutput(x.acct.UpdateOpenIDConnectProviderThumbprint(inString(x.in, "OpenIDConnectProviderArn"), inStrings(x.in, "ThumbprintList")))
 }
 
-func iamListOpenIDConnectProviderTags(x *iamCall) (any, error) {
-	p, err := x.acct.GetOpenIDConnectProvider(inString(x.in, "OpenIDConnectProviderArn"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, p.Tags)
-}
-
 func iamCreateSAMLProvider(x *iamCall) (any, error) {
 	p, err := x.acct.CreateSAMLProvider(inString(x.in, "Name"), inString(x.in, "SAMLMetadataDocument"), inTags(x.in, "Tags"))
 	if err != nil {
@@ -1046,29 +1020,23 @@ func iamCreateSAMLProvider(x *iamCall) (any, error) {
 	}{p.ARN, iamTags(p.Tags)}, nil
 }
 
-// iamGetSAMLProvider returns what authn keeps of a provider: its creation
-// date and tags (the metadata document itself is not kept).
+// iamGetSAMLProvider returns a provider's metadata document, creation
+// date, the metadata's validUntil when it has one, and its tags.
 func iamGetSAMLProvider(x *iamCall) (any, error) {
 	p, err := x.acct.GetSAMLProvider(inString(x.in, "SAMLProviderArn"))
 	if err != nil {
 		return nil, err
 	}
 	return struct {
-		CreateDate time.Time
-		Tags       []iamTag
-	}{p.CreateDate, nonNil(iamTags(p.Tags))}, nil
+		SAMLMetadataDocument string
+		CreateDate           time.Time
+		ValidUntil           time.Time `json:",omitzero"`
+		Tags                 []iamTag
+	}{p.Metadata, p.CreateDate, p.ValidUntil, nonNil(iamTags(iamSortedTags(p.Tags)))}, nil
 }
 
 func iamDeleteSAMLProvider(x *iamCall) (any, error) {
 	return noOutput(x.acct.DeleteSAMLProvider(inString(x.in, "SAMLProviderArn")))
-}
-
-func iamListSAMLProviderTags(x *iamCall) (any, error) {
-	p, err := x.acct.GetSAMLProvider(inString(x.in, "SAMLProviderArn"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, p.Tags)
 }
 
 // The account's password policy.

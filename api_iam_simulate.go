@@ -186,23 +186,36 @@ func iamSimulatePrincipalPolicy(x *iamCall) (any, error) {
 		}
 		source = authz.Principal{Type: authz.PrincipalAssumedRole, ARN: r.ARN, RoleARN: r.ARN, Account: x.acct.ID(), UniqueID: r.RoleID, UserID: r.RoleID}
 	default:
-		return nil, &wire.Error{Code: "NotImplemented", Message: "awsaccess does not simulate the policies of a group: it cannot list a group's inline policies.", Status: http.StatusNotImplemented}
-	}
-	rc, err := x.c.dir.PolicyContext(&source)
-	if err != nil {
-		return nil, err
-	}
-	if rc.Identity != nil {
-		for _, n := range rc.Identity.Policies() {
+		// A group is no principal: its inline and attached policies are
+		// simulated like custom policies of an unnamed user of the account.
+		policies, err := x.groupPolicies(name, req.PolicySourceArn)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range policies {
 			if err := x.addEntityPolicy(s, n, &s.identity); err != nil {
 				return nil, err
 			}
 		}
+		source = authz.Principal{Type: authz.PrincipalUser, Account: x.acct.ID()}
 	}
-	if rc.Boundary != nil && len(req.PermissionsBoundaryPolicyInputList) == 0 {
-		for _, n := range rc.Boundary.Policies() {
-			if err := x.addEntityPolicy(s, n, &s.boundary); err != nil {
-				return nil, err
+	if kind != "group" {
+		rc, err := x.c.dir.PolicyContext(&source)
+		if err != nil {
+			return nil, err
+		}
+		if rc.Identity != nil {
+			for _, n := range rc.Identity.Policies() {
+				if err := x.addEntityPolicy(s, n, &s.identity); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if rc.Boundary != nil && len(req.PermissionsBoundaryPolicyInputList) == 0 {
+			for _, n := range rc.Boundary.Policies() {
+				if err := x.addEntityPolicy(s, n, &s.boundary); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -220,6 +233,61 @@ func iamSimulatePrincipalPolicy(x *iamCall) (any, error) {
 	s.scps, s.management = x.c.org.SCPChain(x.acct.ID())
 	s.scpsApply = true
 	return x.simulate(s, req)
+}
+
+// groupPolicies are a group's inline policies, in name order, then its
+// attached managed policies, named as authn names a principal's policies
+// ("inline policy NAME of group GROUP", a managed policy's ARN).
+func (x *iamCall) groupPolicies(name, arn string) ([]authz.Named, error) {
+	g, _, err := x.acct.GetGroup(name)
+	if err != nil {
+		return nil, err
+	}
+	if g.ARN != arn {
+		return nil, &wire.Error{Code: "NoSuchEntity", Message: "The group with name " + name + " cannot be found.", Status: http.StatusNotFound}
+	}
+	inline, err := x.acct.ListGroupPolicies(g.GroupName)
+	if err != nil {
+		return nil, err
+	}
+	var out []authz.Named
+	for _, pn := range inline {
+		doc, err := x.acct.GetGroupPolicy(g.GroupName, pn)
+		if err != nil {
+			return nil, err
+		}
+		p, err := authz.Parse(authz.Identity, []byte(doc))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, authz.Named{Name: "inline policy " + pn + " of group " + g.GroupName, Policy: p})
+	}
+	attached, err := x.acct.ListAttachedGroupPolicies(g.GroupName)
+	if err != nil {
+		return nil, err
+	}
+	for _, ap := range attached {
+		doc := ""
+		if mp, found := managed.ByARN(ap.PolicyARN); found {
+			doc = mp.Document
+		} else {
+			p, err := x.acct.GetPolicy(ap.PolicyARN)
+			if err != nil {
+				return nil, err
+			}
+			v, err := x.acct.GetPolicyVersion(ap.PolicyARN, p.DefaultVersionID)
+			if err != nil {
+				return nil, err
+			}
+			doc = v.Document
+		}
+		p, err := authz.Parse(authz.Identity, []byte(doc))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, authz.Named{Name: ap.PolicyARN, Policy: p})
+	}
+	return out, nil
 }
 
 // simCaller is the simulated caller: an IAM user, existing or not.

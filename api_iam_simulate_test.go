@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/seed-e2e06c4d/awsaccess"
+	"github.com/seed-e2e06c4d/awsaccess/authn"
 	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
 	"github.com/seed-e2e06c4d/awsaccess/org"
 )
@@ -74,8 +75,25 @@ func memberBlocks(body string) []string {
 func TestIAMSimulatorInputs(t *testing.T) {
 	w := newIAMWorld(t)
 	w.user("alice", "ReadS3", iamReadS3)
-	if _, err := w.account().CreateGroup("/", "devs"); err != nil {
+	acct := w.account()
+	if _, err := acct.CreateGroup("/", "devs"); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := acct.CreateGroup("/", "empty"); err != nil {
+		t.Fatal(err)
+	}
+	noDelete, err := acct.CreatePolicy(authn.CreatePolicyInput{PolicyName: "NoDelete", PolicyDocument: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		acct.PutGroupPolicy("devs", "ReadS3", iamReadS3),
+		acct.AttachGroupPolicy("devs", noDelete.ARN),
+		acct.AttachGroupPolicy("devs", "arn:aws:iam::aws:policy/IAMReadOnlyAccess"),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	const bucketPolicy = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:user/alice"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::b/*"}}`
 	tests := []struct {
@@ -102,8 +120,17 @@ func TestIAMSimulatorInputs(t *testing.T) {
 			"ContextEntries.member.1.ContextKeyName", "aws:SourceIp", "ContextEntries.member.1.ContextKeyValues.member.1", "10.1.2.3",
 			"ContextEntries.member.1.ContextKeyType", "ip"),
 			simOutcome{Results: []string{"s3:GetObject implicitDeny missing=aws:SecureTransport"}}},
-		{"group source", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/devs", "ActionNames.member.1", "s3:GetObject"),
-			simOutcome{Code: "NotImplemented"}},
+		{"group inline and attached policies", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/devs",
+			"ActionNames.member.1", "s3:GetObject", "ActionNames.member.2", "s3:DeleteObject", "ActionNames.member.3", "s3:PutObject", "ActionNames.member.4", "iam:GetUser"),
+			simOutcome{Results: []string{"s3:GetObject allowed ReadS3(group)", "s3:DeleteObject explicitDeny NoDelete(user-managed)", "s3:PutObject implicitDeny", "iam:GetUser allowed IAMReadOnlyAccess(aws-managed)"}}},
+		{"group without policies", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/empty", "ActionNames.member.1", "s3:GetObject"),
+			simOutcome{Results: []string{"s3:GetObject implicitDeny"}}},
+		{"unknown group", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/nobody", "ActionNames.member.1", "s3:GetObject"),
+			simOutcome{Code: "NoSuchEntity"}},
+		{"group at another path", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/x/devs", "ActionNames.member.1", "s3:GetObject"),
+			simOutcome{Code: "NoSuchEntity"}},
+		{"group resource policy needs a caller", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/devs", "ActionNames.member.1", "s3:PutObject",
+			"ResourcePolicy", bucketPolicy), simOutcome{Code: "InvalidInput"}},
 		{"unknown user", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:user/nobody", "ActionNames.member.1", "s3:GetObject"),
 			simOutcome{Code: "NoSuchEntity"}},
 		{"input added to the user's policies", "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:user/alice",

@@ -306,4 +306,18 @@ func TestIAMGoldenSimulate(t *testing.T) {
 	w.golden("SimulatePrincipalPolicy-boundary", root, w.root, "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:user/alice",
 		"ActionNames.member.1", "s3:GetObject", "ActionNames.member.2", "s3:ListBucket",
 		"PermissionsBoundaryPolicyInputList.member.1", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}`))
+
+	if _, err := acct.CreateGroup("/eng/", "devs"); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		acct.PutGroupPolicy("devs", "ReadS3", iamReadS3),
+		acct.AttachGroupPolicy("devs", "arn:aws:iam::aws:policy/IAMReadOnlyAccess"),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.golden("SimulatePrincipalPolicy-group", root, w.root, "SimulatePrincipalPolicy", iamParams("PolicySourceArn", "arn:aws:iam::111111111111:group/eng/devs",
+		"ActionNames.member.1", "s3:GetObject", "ActionNames.member.2", "iam:GetUser", "ActionNames.member.3", "iam:CreateUser"))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +19,14 @@ import (
 // operations leave out (a user's tags and boundary in ListUsers, ...).
 
 type iamTag struct{ Key, Value string }
+
+// iamSortedTags are tags as the List...Tags operations return them:
+// sorted by key.
+func iamSortedTags(tags []authn.Tag) []authn.Tag {
+	out := slices.Clone(tags)
+	slices.SortStableFunc(out, func(a, b authn.Tag) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
 
 func iamTags(tags []authn.Tag) []iamTag {
 	if len(tags) == 0 {
@@ -188,8 +197,14 @@ type iamInstanceProfile struct {
 	Tags                []iamTag `json:",omitempty"`
 }
 
-func iamInstanceProfileOf(p authn.InstanceProfile) iamInstanceProfile {
-	out := iamInstanceProfile{Path: p.Path, InstanceProfileName: p.InstanceProfileName, InstanceProfileId: p.InstanceProfileID, Arn: p.ARN, CreateDate: p.CreateDate, Roles: []iamRole{}, Tags: iamTags(p.Tags)}
+// iamInstanceProfileOf renders an instance profile; full adds the tags
+// CreateInstanceProfile and GetInstanceProfile return but the list
+// operations do not.
+func iamInstanceProfileOf(p authn.InstanceProfile, full bool) iamInstanceProfile {
+	out := iamInstanceProfile{Path: p.Path, InstanceProfileName: p.InstanceProfileName, InstanceProfileId: p.InstanceProfileID, Arn: p.ARN, CreateDate: p.CreateDate, Roles: []iamRole{}}
+	if full {
+		out.Tags = iamTags(p.Tags)
+	}
 	for _, r := range p.Roles {
 		out.Roles = append(out.Roles, iamRoleOf(r, false))
 	}
