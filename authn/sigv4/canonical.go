@@ -281,6 +281,13 @@ func load64(b string) uint64 {
 func indexControl(s string) int {
 	const lo, hi = 0x2121212121212121, 0x8080808080808080
 	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		x, y := load64(s[i:i+8]), load64(s[i+8:i+16])
+		z, w := load64(s[i+16:i+24]), load64(s[i+24:i+32])
+		if ((x-lo)&^x|(y-lo)&^y|(z-lo)&^z|(w-lo)&^w)&hi != 0 {
+			break
+		}
+	}
 	for ; i+16 <= len(s); i += 16 {
 		x, y := load64(s[i:i+8]), load64(s[i+8:i+16])
 		if ((x-lo)&^x|(y-lo)&^y)&hi != 0 {
@@ -393,6 +400,10 @@ var lower = func() (t [256]byte) {
 type headerMap struct {
 	entries []hentry
 	sorted  bool
+	// unique is set when no two keys are equal but for case (always so for
+	// a server's requests, whose keys are canonical): a lookup then stops
+	// at the first match.
+	unique bool
 }
 
 type hentry struct {
@@ -407,6 +418,7 @@ func (m *headerMap) index(h http.Header) {
 		m.entries = append(m.entries, hentry{key: k, vals: v})
 	}
 	m.sorted = len(m.entries) > 16
+	m.unique = true
 	if m.sorted {
 		slices.SortFunc(m.entries, func(a, b hentry) int {
 			if r := cmpFold(a.key, b.key); r != 0 {
@@ -414,6 +426,15 @@ func (m *headerMap) index(h http.Header) {
 			}
 			return strings.Compare(a.key, b.key)
 		})
+		return
+	}
+	for i := 1; i < len(m.entries); i++ {
+		for j := range i {
+			if equalFold(m.entries[i].key, m.entries[j].key) {
+				m.unique = false
+				return
+			}
+		}
 	}
 }
 
@@ -454,6 +475,14 @@ func equalFold(a, b string) bool {
 // keys equal but for case are merged, keys in byte order (the order Sign and
 // http.Header.Write use); only then does it allocate.
 func (m *headerMap) values(name string) []string {
+	if !m.sorted && m.unique {
+		for i := range m.entries {
+			if equalFold(m.entries[i].key, name) {
+				return m.entries[i].vals
+			}
+		}
+		return nil
+	}
 	if !m.sorted {
 		found, n := -1, 0
 		for i := range m.entries {

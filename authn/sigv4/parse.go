@@ -58,6 +58,14 @@ func incompleteMessage(missing int, header string) string {
 // algorithm other than SigV4/SigV4a leaves everything missing, as AWS
 // reports it.
 func parseHeader(h string) (a Authorization, missing int, err *Error) {
+	if parseHeaderFast(h, &a) {
+		return a, 0, nil
+	}
+	return parseHeaderGeneral(h)
+}
+
+// parseHeaderGeneral is parseHeader for any form of the header.
+func parseHeaderGeneral(h string) (a Authorization, missing int, err *Error) {
 	missing = missCredential | missSignature | missSignedHeaders
 	alg, rest, _ := strings.Cut(h, " ")
 	if alg != AlgorithmV4 && alg != AlgorithmV4a {
@@ -121,6 +129,56 @@ func parseHeader(h string) (a Authorization, missing int, err *Error) {
 		}
 	}
 	return a, missing, nil
+}
+
+// parseHeaderFast parses the form every SDK writes,
+//
+//	ALG Credential=AKID/DATE/REGION/SERVICE/aws4_request, SignedHeaders=a;b, Signature=hex
+//
+// with non-empty values holding no ',', ' ' or '\t' and a well-formed
+// credential, and reports whether h had that form. On that form the general
+// parser finds the same three tokens (so the same values); anything else
+// is left to it.
+func parseHeaderFast(h string, a *Authorization) bool {
+	const (
+		cred = " Credential="
+		sh   = ", SignedHeaders="
+		sig  = ", Signature="
+	)
+	var rest string
+	switch {
+	case len(h) > len(AlgorithmV4)+len(cred) && h[:len(AlgorithmV4)] == AlgorithmV4 && h[len(AlgorithmV4):len(AlgorithmV4)+len(cred)] == cred:
+		a.Algorithm, rest = AlgorithmV4, h[len(AlgorithmV4)+len(cred):]
+	case len(h) > len(AlgorithmV4a)+len(cred) && h[:len(AlgorithmV4a)] == AlgorithmV4a && h[len(AlgorithmV4a):len(AlgorithmV4a)+len(cred)] == cred:
+		a.Algorithm, rest = AlgorithmV4a, h[len(AlgorithmV4a)+len(cred):]
+	default:
+		return false
+	}
+	c, rest, ok := cutValue(rest)
+	if !ok || len(rest) <= len(sh) || rest[:len(sh)] != sh {
+		return false
+	}
+	a.SignedHeaders, rest, ok = cutValue(rest[len(sh):])
+	if !ok || len(rest) <= len(sig) || rest[:len(sig)] != sig {
+		return false
+	}
+	a.Signature, rest, ok = cutValue(rest[len(sig):])
+	if !ok || rest != "" {
+		return false
+	}
+	return a.splitCredential(c, false) == nil
+}
+
+// cutValue returns the non-empty run of s up to the first ',' and what
+// follows it; ok is false when the run is empty or holds a byte <= ' '
+// (every separator the general parser knows but ',').
+func cutValue(s string) (v, rest string, ok bool) {
+	i := strings.IndexByte(s, ',')
+	if i < 0 {
+		i = len(s)
+	}
+	v, rest = s[:i], s[i:]
+	return v, rest, i > 0 && indexControl(v) < 0
 }
 
 // splitCredential splits AKID/date/region/service/terminator (SigV4) or

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Key is what the identity store knows about an access key.
@@ -94,25 +95,40 @@ type Result struct {
 	Key Key
 }
 
-// resultBox holds a Result and the backing array of its SignedHeaders, so
-// that a verification allocates them together.
+// resultBox holds a Result, the backing array of its SignedHeaders and the
+// bytes of a computed payload hash, so that a verification allocates them
+// together (once).
 type resultBox struct {
 	res Result
 	sh  [10]string
+	ph  [64]byte
 }
 
-// newResult returns a Result whose SignedHeaders is the ';'-separated list.
-func newResult(list string) *Result {
-	n := strings.Count(list, ";") + 1
-	if n > len(resultBox{}.sh) {
-		return &Result{SignedHeaders: strings.Split(list, ";")}
+// newResult returns a Result whose SignedHeaders is the ';'-separated list
+// and whose PayloadHash is ph, or the hex digits in computed when ph is "".
+func newResult(list, ph string, computed *[64]byte) *Result {
+	n := 1
+	for i := 0; i < len(list); i++ {
+		if list[i] == ';' {
+			n++
+		}
 	}
 	b := new(resultBox)
-	for i := 0; i < n-1; i++ {
-		b.sh[i], list = cutShort(list, ';')
+	if n > len(b.sh) {
+		b.res.SignedHeaders = strings.Split(list, ";")
+	} else {
+		for i := 0; i < n-1; i++ {
+			b.sh[i], list = cutShort(list, ';')
+		}
+		b.sh[n-1] = list
+		b.res.SignedHeaders = b.sh[:n:n]
 	}
-	b.sh[n-1] = list
-	b.res.SignedHeaders = b.sh[:n:n]
+	if ph == "" {
+		// The box is never written again: the string stays immutable.
+		b.ph = *computed
+		ph = unsafe.String(&b.ph[0], len(b.ph))
+	}
+	b.res.PayloadHash = ph
 	return &b.res
 }
 
@@ -394,6 +410,10 @@ func ctEqual(a, b string) bool {
 	}
 	var v uint64
 	i := 0
+	for ; i+32 <= len(a); i += 32 {
+		v |= load64(a[i:i+8]) ^ load64(b[i:i+8]) | load64(a[i+8:i+16]) ^ load64(b[i+8:i+16]) |
+			load64(a[i+16:i+24]) ^ load64(b[i+16:i+24]) | load64(a[i+24:i+32]) ^ load64(b[i+24:i+32])
+	}
 	for ; i+8 <= len(a); i += 8 {
 		v |= load64(a[i:i+8]) ^ load64(b[i:i+8])
 	}
@@ -496,18 +516,18 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if e != nil {
 		return nil, e
 	}
+	signedPH := ph
 	if ph == "" {
-		ph = string(hb[:])
+		// The hex digits are only needed in the canonical request; the
+		// Result gets its own copy.
+		signedPH = unsafe.String(&hb[0], len(hb))
 	}
-	if err := v.checkSignature(r, cn, &a, t, ph, key, token, false, true); err != nil {
+	if err := v.checkSignature(r, cn, &a, t, signedPH, key, token, false, true); err != nil {
 		return nil, err
 	}
-	res := newResult(a.SignedHeaders)
-	*res = Result{
-		AccessKeyID: a.AccessKeyID, Algorithm: a.Algorithm, Service: a.Service, Region: a.Region,
-		Date: t, SignedHeaders: res.SignedHeaders, Signature: a.Signature, PayloadHash: ph,
-		DecodedContentLength: -1, Key: key,
-	}
+	res := newResult(a.SignedHeaders, ph, &hb)
+	res.AccessKeyID, res.Algorithm, res.Service, res.Region = a.AccessKeyID, a.Algorithm, a.Service, a.Region
+	res.Date, res.Signature, res.DecodedContentLength, res.Key = t, a.Signature, -1, key
 	if a.Algorithm == AlgorithmV4a {
 		res.Region = regionSet
 	}
@@ -640,7 +660,7 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 		attempts[n] = attempt{ph: ph}
 		n++
 	} else {
-		first, second := string(hb[:]), UnsignedPayload
+		first, second := unsafe.String(&hb[0], len(hb)), UnsignedPayload
 		if usesS3Rules(a.Service) {
 			first, second = second, first
 		}
@@ -668,12 +688,12 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if err != nil {
 		return nil, err
 	}
-	res := newResult(a.SignedHeaders)
-	*res = Result{
-		AccessKeyID: a.AccessKeyID, Algorithm: a.Algorithm, Service: a.Service, Region: a.Region,
-		Date: t, SignedHeaders: res.SignedHeaders, Signature: a.Signature, PayloadHash: ph, Presigned: true,
-		Expires: expires, DecodedContentLength: -1, Key: key,
+	if len(ph) == len(hb) && unsafe.StringData(ph) == &hb[0] {
+		ph = "" // the computed hash: the Result gets its own copy
 	}
+	res := newResult(a.SignedHeaders, ph, &hb)
+	res.AccessKeyID, res.Algorithm, res.Service, res.Region = a.AccessKeyID, a.Algorithm, a.Service, a.Region
+	res.Date, res.Signature, res.Presigned, res.Expires, res.DecodedContentLength, res.Key = t, a.Signature, true, expires, -1, key
 	if a.Algorithm == AlgorithmV4a {
 		res.Region = a.RegionSet
 	}
