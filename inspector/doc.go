@@ -96,5 +96,15 @@
 // cheap; the AWS Finding is built only for output. [Service.Load] is a
 // bulk loader for simulators and benchmarks.
 //
+// # Snapshot and restore
+//
+// [Service.Snapshot] writes the whole state as versioned JSON (every
+// region's accounts, status timers, delegation, members, auto-enable,
+// filters, resources and findings, the advisory generation last scanned
+// and the id generator), streamed into one buffer; [Service.Restore]
+// rebuilds a Service built with the same Config from it, indexes included,
+// so that the same calls then give the same results, ids and tokens. The
+// advisory database is restored first, by its own Snapshot and Restore.
+//
 // A Service is safe for concurrent use; see [Service] for the locking.
 package inspector

@@ -329,6 +329,13 @@ func (s *Service) Snapshot() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	w := snapWriter{s: s, pkgs: map[Package]int{}, vulns: map[*vulnerability]int{}, vkeys: map[string]int{}}
+	n := 0
+	for _, r := range s.regions {
+		for _, a := range r.accounts {
+			n += len(a.fs)
+		}
+	}
+	w.buf.Grow(4096 + 400*n) // about the size of a finding with its share of resources
 	w.enc = json.NewEncoder(&w.buf)
 	w.enc.SetEscapeHTML(false)
 	var idgen []byte

@@ -551,3 +551,91 @@ func FuzzRestore(f *testing.F) {
 		}
 	})
 }
+
+// snapshotFixture loads accounts×1,000 findings as the scale fixture does:
+// an organization whose delegated administrator and members each have 10
+// instances of 100 vulnerable packages.
+func snapshotFixture(b *testing.B, accounts int) *world {
+	db := syntheticDB(b, fixtureAdvisory)
+	w := newWorld(db)
+	pool := packagePool(fixtureAdvisory, 1)
+	req := inspector.LoadRequest{Region: region, OrganizationID: "o-benchmark01", DelegatedAdmin: fixtureAccount(0), Shared: true}
+	for i := range accounts {
+		la := inspector.LoadAccount{AccountID: fixtureAccount(i), ScanTypes: []inspector.ResourceScanType{inspector.ResourceScanTypeEc2}}
+		for j := range fixtureInstances {
+			off := (i*fixtureInstances + j) * 37 % fixtureAdvisory
+			la.EC2Instances = append(la.EC2Instances, inspector.EC2Instance{
+				InstanceID: fmt.Sprintf("i-%017x", i*fixtureInstances+j), ImageID: fmt.Sprintf("ami-%08x", j),
+				Platform: "DEBIAN_12", Packages: pool[off : off+fixturePackages],
+			})
+		}
+		req.Accounts = append(req.Accounts, la)
+	}
+	if err := w.svc.Load(req); err != nil {
+		b.Fatal(err)
+	}
+	return w
+}
+
+// BenchmarkSnapshot: the snapshot of 100,000 findings (100 accounts).
+func BenchmarkSnapshot(b *testing.B) {
+	w := snapshotFixture(b, 100)
+	b.ReportAllocs()
+	var size int
+	cpu := startCPU()
+	for b.Loop() {
+		snap, err := w.svc.Snapshot()
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(snap)
+	}
+	cpu.report(b)
+	b.ReportMetric(float64(size), "bytes")
+	b.ReportMetric(float64(size)/100000, "bytes/finding")
+}
+
+// BenchmarkRestore: restoring the snapshot of 100,000 findings into a new
+// Service.
+func BenchmarkRestore(b *testing.B) {
+	w := snapshotFixture(b, 100)
+	snap := mustSnapshot(b, w.svc)
+	b.ReportAllocs()
+	cpu := startCPU()
+	for b.Loop() {
+		svc := inspector.New(inspector.Config{Regions: []string{region, region2}, Advisories: w.db})
+		if err := svc.Restore(snap); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report(b)
+}
+
+// A Service is snapshotted and restored into a new one built with the same
+// configuration: the restored Service shows the same findings and draws
+// the same ids as the original.
+func ExampleService_Snapshot() {
+	w := newWorld(nil)
+	_, _ = w.svc.Enable(root(member1), region, &inspector.EnableRequest{ResourceTypes: []inspector.ResourceScanType{inspector.ResourceScanTypeEc2}})
+	w.wait()
+	_, _ = w.svc.PutEC2Instance(region, member1, inspector.EC2Instance{InstanceID: "i-1", Platform: "DEBIAN_12",
+		Packages: []inspector.Package{{Name: "curl", Version: "7.88.1", Release: "10+deb12u3"}}})
+
+	snap, err := w.svc.Snapshot()
+	fmt.Println("snapshot:", err, string(snap[:12]))
+	restored := inspector.New(inspector.Config{Now: w.clock.Now, Rand: newSeeded(9), Regions: []string{region, region2}, Advisories: w.db})
+	fmt.Println("restore:", restored.Restore(snap))
+
+	for _, svc := range []*inspector.Service{w.svc, restored} {
+		list, _ := svc.ListFindings(root(member1), region, nil)
+		f, _ := svc.CreateFilter(root(member1), region, &inspector.CreateFilterRequest{Name: "all", Action: inspector.FilterActionNone,
+			FilterCriteria: &inspector.FilterCriteria{}})
+		arn := list.Findings[0].FindingArn
+		fmt.Println(len(list.Findings), list.Findings[0].Title, arn[len(arn)-32:], f.Arn[len(f.Arn)-16:])
+	}
+	// Output:
+	// snapshot: <nil> {"version":1
+	// restore: <nil>
+	// 1 CVE-2023-38545 - curl 06f9f986dc5086b841842f10ea856215 1ef01ac79dd1b714
+	// 1 CVE-2023-38545 - curl 06f9f986dc5086b841842f10ea856215 1ef01ac79dd1b714
+}
