@@ -614,6 +614,13 @@ type canon struct {
 	order   []int32 // c.hdrs sorted by name
 	omitted []string
 	hm      headerMap
+	// listed is a verification's signed header list resolved against hm
+	// (listedFor): each name as sent with its values.
+	listed    []listedHeader
+	listedFor string
+	// results are Results allocated ahead, handed out one by one and
+	// never touched again.
+	results []resultBox
 	// skipToken leaves X-Amz-Security-Token out of a presigned canonical
 	// query (a token added to the URL after signing).
 	skipToken bool
@@ -631,7 +638,7 @@ func getCanon() *canon { return canonPool.Get().(*canon) }
 
 func putCanon(c *canon) {
 	if cap(c.buf) > 64<<10 || cap(c.scratch) > 64<<10 || cap(c.names) > 64<<10 || cap(c.hdrs) > 256 ||
-		cap(c.hm.entries) > 256 {
+		cap(c.hm.entries) > 256 || cap(c.listed) > 256 {
 		return
 	}
 	c.buf, c.scratch, c.names, c.params, c.order = c.buf[:0], c.scratch[:0], c.names[:0], c.params[:0], c.order[:0]
@@ -640,6 +647,8 @@ func putCanon(c *canon) {
 	clear(c.omitted)
 	c.omitted = c.omitted[:0]
 	c.hm.reset()
+	clear(c.listed)
+	c.listed, c.listedFor = c.listed[:0], ""
 	c.skipToken = false
 	canonPool.Put(c)
 }
@@ -836,6 +845,27 @@ func (c *canon) appendSignedHeaderList(dst []byte) []byte {
 // header list as sent (verification): each name, in the order given, with
 // its values from r.
 func (c *canon) appendListedHeaders(r *http.Request, m *headerMap, host, list string) {
+	if c.listedFor == list && len(list) > 0 {
+		for i := range c.listed {
+			e := &c.listed[i]
+			c.buf = append(c.buf, e.name...)
+			c.buf = append(c.buf, ':')
+			if e.name == "host" {
+				c.buf = appendTrimmed(c.buf, host)
+			} else if len(e.vals) > 0 {
+				for i, v := range e.vals {
+					if i > 0 {
+						c.buf = append(c.buf, ',')
+					}
+					c.buf = appendTrimmed(c.buf, v)
+				}
+			} else if e.name == "content-length" && r.ContentLength > 0 {
+				c.buf = strconv.AppendInt(c.buf, r.ContentLength, 10)
+			}
+			c.buf = append(c.buf, '\n')
+		}
+		return
+	}
 	for list != "" {
 		var name string
 		name, list = cutShort(list, ';')
@@ -855,6 +885,40 @@ func (c *canon) appendListedHeaders(r *http.Request, m *headerMap, host, list st
 		}
 		c.buf = append(c.buf, '\n')
 	}
+}
+
+// listedHeader is one name of a signed header list, as sent, with the
+// values the request's headers hold under it (any case).
+type listedHeader struct {
+	name string
+	vals []string
+}
+
+// resolveList splits a signed header list as appendListedHeaders does and
+// looks each name up once, for checkSignedHeaders and the canonical
+// request.
+func (c *canon) resolveList(list string) {
+	c.listed, c.listedFor = c.listed[:0], list
+	for list != "" {
+		var name string
+		name, list = cutShort(list, ';')
+		var vals []string
+		if name != "host" {
+			vals = c.hm.values(name)
+		}
+		c.listed = append(c.listed, listedHeader{name: name, vals: vals})
+	}
+}
+
+// listedFold reports whether the resolved list holds name, ASCII case
+// insensitively.
+func (c *canon) listedFold(name string) bool {
+	for i := range c.listed {
+		if equalFold(c.listed[i].name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendAmzDate appends t (UTC) as YYYYMMDDTHHMMSSZ.

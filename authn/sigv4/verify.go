@@ -106,17 +106,25 @@ type resultBox struct {
 
 // newResult returns a Result whose SignedHeaders is the ';'-separated list
 // and whose PayloadHash is ph, or the hex digits in computed when ph is "".
-func newResult(list, ph string, computed *[64]byte) *Result {
-	n := 1
-	for i := 0; i < len(list); i++ {
-		if list[i] == ';' {
-			n++
-		}
+// Results are allocated eight at a time in cn: one allocation serves eight
+// verifications (a Result kept alive keeps its seven neighbours' memory).
+func (cn *canon) newResult(list, ph string, computed *[64]byte) *Result {
+	if len(cn.results) == 0 {
+		cn.results = make([]resultBox, 8)
 	}
-	b := new(resultBox)
-	if n > len(b.sh) {
+	b := &cn.results[0]
+	cn.results = cn.results[1:]
+	n := strings.Count(list, ";") + 1
+	switch {
+	case cn.listedFor == list && len(cn.listed) == n && n <= len(b.sh):
+		// The names resolveList split (the same tokens).
+		for i := range cn.listed {
+			b.sh[i] = cn.listed[i].name
+		}
+		b.res.SignedHeaders = b.sh[:n:n]
+	case n > len(b.sh):
 		b.res.SignedHeaders = strings.Split(list, ";")
-	} else {
+	default:
 		for i := 0; i < n-1; i++ {
 			b.sh[i], list = cutShort(list, ';')
 		}
@@ -313,66 +321,24 @@ func (v *Verifier) checkSkew(t, now time.Time, service string) *Error {
 
 // checkSignedHeaders checks that host and every x-amz-* header present is
 // signed. X-Amz-Security-Token may be unsigned (it is checked against the
-// key anyway).
-func checkSignedHeaders(m *headerMap, list string, presigned bool) *Error {
-	if !hasTokenFold(list, "host") && !hasTokenFold(list, ":authority") {
+// key anyway). It resolves the list into cn for the canonical request.
+func checkSignedHeaders(cn *canon, list string, presigned bool) *Error {
+	cn.resolveList(list)
+	if !cn.listedFold("host") && !cn.listedFold(":authority") {
 		return newError(ErrHeadersNotSigned, presigned, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
 	}
+	m := &cn.hm
 	for i := range m.entries {
 		k := m.entries[i].key
 		if len(k) < 6 || !equalFold(k[:6], "x-amz-") || equalFold(k, "x-amz-security-token") {
 			continue
 		}
-		if !hasTokenFold(list, k) {
+		if !cn.listedFold(k) {
 			return newError(ErrHeadersNotSigned, presigned,
 				"There were headers present in the request which were not signed: "+strings.ToLower(k))
 		}
 	}
 	return nil
-}
-
-// hasTokenFold reports whether the ';'-separated list holds name, ASCII case
-// insensitively. Lists are lower case as every signer writes them, so the
-// lower-cased name is first searched for directly.
-func hasTokenFold(list, name string) bool {
-	var lb [48]byte
-	if len(name) <= len(lb) {
-		for i := 0; i < len(name); i++ {
-			lb[i] = lower[name[i]]
-		}
-		ln := lb[:len(name)]
-		for rest, off := list, 0; ; {
-			i := strings.Index(rest, string(ln))
-			if i < 0 {
-				break
-			}
-			start, end := off+i, off+i+len(ln)
-			if (start == 0 || list[start-1] == ';') && (end == len(list) || list[end] == ';') {
-				return true
-			}
-			rest, off = rest[i+1:], off+i+1
-		}
-		if !hasUpperASCII(list) {
-			return false
-		}
-	}
-	for list != "" {
-		var tok string
-		tok, list = cutShort(list, ';')
-		if equalFold(tok, name) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasUpperASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 // resolveKey looks the key up and checks it is usable with the request's
@@ -503,7 +469,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if e := v.checkSkew(t, now, a.Service); e != nil {
 		return nil, e
 	}
-	if e := checkSignedHeaders(m, a.SignedHeaders, false); e != nil {
+	if e := checkSignedHeaders(cn, a.SignedHeaders, false); e != nil {
 		return nil, e
 	}
 	token := m.first("X-Amz-Security-Token")
@@ -525,7 +491,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if err := v.checkSignature(r, cn, &a, t, signedPH, key, token, false, true); err != nil {
 		return nil, err
 	}
-	res := newResult(a.SignedHeaders, ph, &hb)
+	res := cn.newResult(a.SignedHeaders, ph, &hb)
 	res.AccessKeyID, res.Algorithm, res.Service, res.Region = a.AccessKeyID, a.Algorithm, a.Service, a.Region
 	res.Date, res.Signature, res.DecodedContentLength, res.Key = t, a.Signature, -1, key
 	if a.Algorithm == AlgorithmV4a {
@@ -629,7 +595,7 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if t.After(now.Add(v.skew(a.Service))) {
 		return nil, newError(ErrPresignExpired, true, "Request is not valid yet")
 	}
-	if e := checkSignedHeaders(m, a.SignedHeaders, true); e != nil {
+	if e := checkSignedHeaders(cn, a.SignedHeaders, true); e != nil {
 		return nil, e
 	}
 	token := a.SecurityToken
@@ -691,7 +657,7 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if len(ph) == len(hb) && unsafe.StringData(ph) == &hb[0] {
 		ph = "" // the computed hash: the Result gets its own copy
 	}
-	res := newResult(a.SignedHeaders, ph, &hb)
+	res := cn.newResult(a.SignedHeaders, ph, &hb)
 	res.AccessKeyID, res.Algorithm, res.Service, res.Region = a.AccessKeyID, a.Algorithm, a.Service, a.Region
 	res.Date, res.Signature, res.Presigned, res.Expires, res.DecodedContentLength, res.Key = t, a.Signature, true, expires, -1, key
 	if a.Algorithm == AlgorithmV4a {
