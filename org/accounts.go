@@ -227,6 +227,7 @@ func (o *Organization) finishCreates(jobs []*createReq) {
 			o.joinLocked(r.org, a, AccountJoinedMethodCreated, r.due)
 			r.state, r.completed = CreateAccountStateSucceeded, r.due
 		}
+		o.settled.Broadcast()
 		o.mu.Unlock()
 	}
 }

@@ -73,5 +73,15 @@
 // clock, and the first call that finds the clock past a due time does the
 // work.
 //
+// # Snapshots
+//
+// [Organization.Snapshot] writes the whole state as JSON (accounts,
+// organizations, requests, handshakes, the order counter behind the
+// NextTokens and the id generator's ChaCha8 state);
+// [Organization.Restore] reads it into an Organization built by New with
+// the same Config, checking it whole first. Restoring a snapshot and
+// replaying the same calls gives the same results, ids and tokens
+// included.
+//
 // An Organization is safe for concurrent use.
 package org

@@ -246,6 +246,11 @@ func (o *Organization) acceptLocked(acct string, id string, now time.Time) (*han
 	default:
 		return nil, nil, newError("InvalidHandshakeTransitionException", msgHandshakeTrans)
 	}
+	if o.orgs[h.org.id] != h.org {
+		// The inviting organization was deleted (which cancels its open
+		// invitations; only a restored snapshot can get here).
+		return nil, nil, newError("InvalidHandshakeTransitionException", msgHandshakeTrans)
+	}
 	if a.org != nil {
 		return nil, nil, errHandshakeConstraint(HandshakeConstraintViolationExceptionReasonAlreadyInAnOrganization)
 	}

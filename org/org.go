@@ -147,7 +147,9 @@ type Organization struct {
 	maxAccounts int
 
 	mu         sync.Mutex
-	rng        *rand.Rand
+	settled    sync.Cond // on mu: signalled when a claimed account creation finishes
+	src        *rand.ChaCha8
+	rng        *rand.Rand // over src
 	seq        uint64
 	accounts   map[string]*account // every known account
 	emails     map[string]string   // lower-cased email -> account id (known accounts and claimed creations)
@@ -196,7 +198,9 @@ func New(cfg Config) *Organization {
 	}
 	var seed [32]byte
 	_, _ = io.ReadFull(src, seed[:]) // a short reader leaves zeros: still a seed
-	o.rng = rand.New(rand.NewChaCha8(seed))
+	o.settled.L = &o.mu
+	o.src = rand.NewChaCha8(seed)
+	o.rng = rand.New(o.src)
 	o.installManagedPolicies()
 	return o
 }
