@@ -140,6 +140,19 @@
 //     Analysis package (retired by AWS), and the ERROR run state is never
 //     entered.
 //
+// # Snapshots
+//
+// Snapshot writes the whole state of a Service as JSON (version 1): every
+// account's and region's resource groups, targets, templates, runs (state
+// histories, notifications, agents, the evaluation of a run in progress and
+// when its next step is due), findings, exclusions, subscriptions,
+// cross-account role and exclusions previews, the service-linked roles, the
+// instances registered with PutInstance, and the state of the id
+// generator. Restore puts such a state into a Service built by New with
+// the same Config: the same calls then give the same results, ids, preview
+// tokens and pagination tokens included. Restore checks the snapshot whole
+// and changes nothing when it is not valid (ErrInvalidSnapshot).
+//
 // The Service is safe for concurrent use; it calls Config.Authorizer,
 // Config.Identities and Config.Instances without holding its lock.
 package classic

@@ -180,8 +180,10 @@ func assetOf(in *Instance) *AssetAttributes {
 		a.Tags = append(a.Tags, Tag{Key: k, Value: in.Tags[k]})
 	}
 	if in.NetworkInterfaceID != "" || in.SubnetID != "" || in.VpcID != "" || len(in.SecurityGroups) > 0 {
-		ni := NetworkInterface{NetworkInterfaceID: in.NetworkInterfaceID, SubnetID: in.SubnetID, VpcID: in.VpcID,
-			Ipv6Addresses: slices.Clone(in.IPV6Addresses)}
+		ni := NetworkInterface{NetworkInterfaceID: in.NetworkInterfaceID, SubnetID: in.SubnetID, VpcID: in.VpcID}
+		if len(in.IPV6Addresses) > 0 { // never an empty list: a snapshot (omitempty) would not keep it
+			ni.Ipv6Addresses = slices.Clone(in.IPV6Addresses)
+		}
 		if len(in.IPV4Addresses) > 0 {
 			ni.PrivateIPAddress = in.IPV4Addresses[0]
 			for _, ip := range in.IPV4Addresses {

@@ -96,3 +96,34 @@ func ExampleRulesPackageArn() {
 	// Network Reachability arn:aws:inspector:eu-west-1:357557129151:rulespackage/0-SPzU33xe
 	// Security Best Practices arn:aws:inspector:eu-west-1:357557129151:rulespackage/0-SnojL3Z6
 }
+
+// A snapshot restored into a new Service: both go on alike, drawing the
+// same ids.
+func ExampleService_Snapshot() {
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	cfg := classic.Config{Now: func() time.Time { return now }, Rand: bytes.NewReader(make([]byte, 32))}
+	caller := &authz.Principal{Type: authz.PrincipalRoot, ARN: "arn:aws:iam::111122223333:root", Account: "111122223333"}
+	const region = "us-east-1"
+
+	a := classic.New(cfg)
+	_, _ = a.CreateAssessmentTarget(caller, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: "all"})
+	data, err := a.Snapshot()
+	if err != nil {
+		panic(err)
+	}
+	cfg.Rand = bytes.NewReader(make([]byte, 32))
+	b := classic.New(cfg)
+	if err := b.Restore(data); err != nil {
+		panic(err)
+	}
+	for _, svc := range []*classic.Service{a, b} {
+		out, _ := svc.CreateAssessmentTarget(caller, region, &classic.CreateAssessmentTargetInput{AssessmentTargetName: "next"})
+		list, _ := svc.ListAssessmentTargets(caller, region, nil)
+		fmt.Println(out.AssessmentTargetArn, len(list.AssessmentTargetArns))
+	}
+	fmt.Println(b.Restore([]byte(`{"version":2}`)))
+	// Output:
+	// arn:aws:inspector:us-east-1:111122223333:target/0-4RfaY0QO 2
+	// arn:aws:inspector:us-east-1:111122223333:target/0-4RfaY0QO 2
+	// classic: restore: invalid snapshot: version 2 is not supported (want 1)
+}

@@ -104,6 +104,7 @@ type Service struct {
 	limits     Limits
 
 	mu         sync.Mutex
+	src        *mrand.ChaCha8 // rng's source, kept for Snapshot
 	rng        *mrand.Rand
 	seq        uint64
 	scopes     map[scopeKey]*scope
@@ -157,7 +158,8 @@ func New(cfg Config) *Service {
 	}
 	var seed [32]byte
 	_, _ = io.ReadFull(src, seed[:]) // a short reader leaves zeros: still a seed
-	s.rng = mrand.New(mrand.NewChaCha8(seed))
+	s.src = mrand.NewChaCha8(seed)
+	s.rng = mrand.New(s.src)
 	return s
 }
 
@@ -213,20 +215,25 @@ func (s *Service) scopeLocked(region, account string) *scope {
 	k := scopeKey{region, account}
 	sc := s.scopes[k]
 	if sc == nil {
-		sc = &scope{
-			region: region, account: account,
-			prefix:    "arn:" + s.partition + ":inspector:" + region + ":" + account + ":",
-			groups:    make(map[string]*resourceGroup),
-			targets:   make(map[string]*target),
-			templates: make(map[string]*template),
-			runs:      make(map[string]*run),
-			findings:  make(map[string]*finding),
-			excls:     make(map[string]*exclusion),
-			preview:   make(map[string]*preview),
-		}
+		sc = s.newScope(region, account)
 		s.scopes[k] = sc
 	}
 	return sc
+}
+
+// newScope returns the empty state of an account in a region.
+func (s *Service) newScope(region, account string) *scope {
+	return &scope{
+		region: region, account: account,
+		prefix:    "arn:" + s.partition + ":inspector:" + region + ":" + account + ":",
+		groups:    make(map[string]*resourceGroup),
+		targets:   make(map[string]*target),
+		templates: make(map[string]*template),
+		runs:      make(map[string]*run),
+		findings:  make(map[string]*finding),
+		excls:     make(map[string]*exclusion),
+		preview:   make(map[string]*preview),
+	}
 }
 
 // call is one operation in progress.
