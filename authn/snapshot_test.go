@@ -25,7 +25,7 @@ import (
 // seeded reader of ids, the credentials issued (by label), the seeds of
 // MFA devices and the IMDS tokens of instances.
 type snapEnv struct {
-	t     testing.TB
+	t     testing.TB // nil in rapid properties, which mint no tokens
 	d     *authn.Directory
 	clock *clock
 	rng   *rand.ChaCha8
@@ -47,7 +47,7 @@ func newSnapEnv(t testing.TB) *snapEnv {
 // restoreFrom makes e a copy of src through a snapshot: the Directory by
 // Restore, the reader, the clock and the client's memory by copying, as
 // the Cloud does with the readers it owns.
-func (e *snapEnv) restoreFrom(t testing.TB, src *snapEnv) []byte {
+func (e *snapEnv) restoreFrom(t fataler, src *snapEnv) []byte {
 	t.Helper()
 	snap, err := src.d.Snapshot()
 	if err != nil {
@@ -76,6 +76,13 @@ func (e *snapEnv) acct(id string) *authn.Account {
 		return nil
 	}
 	return a
+}
+
+// fataler is what testing.TB and *rapid.T have in common.
+type fataler interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
 }
 
 // res is the comparable result of a call.
