@@ -695,13 +695,13 @@ func (s *Service) Restore(data []byte) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// The region values stay (operations hold them before they take the
+	// lock); their state is replaced, and the accounts built aside are
+	// pointed to them.
 	for name, nr := range regions {
-		*s.regions[name] = *nr
-	}
-	// Accounts point to the region they were built in; point them to the
-	// Service's own region values.
-	for _, name := range s.names {
 		r := s.regions[name]
+		r.accounts, r.admins, r.adminOf, r.orgConf = nr.accounts, nr.admins, nr.adminOf, nr.orgConf
+		r.filters, r.owners, r.pending, r.nextSweep = nr.filters, nr.owners, nr.pending, nr.nextSweep
 		for _, a := range r.accounts {
 			a.r = r
 		}

@@ -639,3 +639,33 @@ func ExampleService_Snapshot() {
 	// 1 CVE-2023-38545 - curl 06f9f986dc5086b841842f10ea856215 1ef01ac79dd1b714
 	// 1 CVE-2023-38545 - curl 06f9f986dc5086b841842f10ea856215 1ef01ac79dd1b714
 }
+
+// Snapshot and Restore run while other goroutines call the Service (run
+// with -race).
+func TestSnapshotConcurrent(t *testing.T) {
+	w := replayWorld()
+	sc := &script{}
+	for _, o := range richScript()[:29] {
+		sc.apply(w, o)
+	}
+	snap := mustSnapshot(t, w.svc)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 20 {
+			if _, err := w.svc.ListFindings(root(admin), region, nil); err != nil {
+				t.Error(err)
+			}
+			_, _ = w.svc.PutEC2Instance(region2, member1, inspector.EC2Instance{InstanceID: "i-9", Platform: "DEBIAN_12"})
+		}
+	}()
+	for range 5 {
+		if err := w.svc.Restore(snap); err != nil {
+			t.Error(err)
+		}
+		if _, err := w.svc.Snapshot(); err != nil {
+			t.Error(err)
+		}
+	}
+	<-done
+}
