@@ -81,4 +81,14 @@
 // and it starts no goroutines. The clock (Config.Now) and the source of
 // ids, secrets and tokens (Config.Rand) are injected: the same seed and
 // the same calls give the same world.
+//
+// # Snapshots
+//
+// [Directory.Snapshot] writes the whole state as JSON (accounts, entities,
+// password hashes, MFA seeds, access keys, STS sessions with their
+// credentials, instances and their IMDS tokens) and [Directory.Restore]
+// reads it back into a Directory built with the same Config, checking it
+// first: credentials issued before the snapshot keep working after the
+// restore, and with the reader of ids in the same state the same calls
+// give the same ids, secrets and tokens.
 package authn
