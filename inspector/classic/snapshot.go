@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	mrand "math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -305,24 +307,17 @@ func (r *run) snapshot() snapRun {
 // the values every call relies on) and built aside; on error, which wraps
 // ErrInvalidSnapshot and names what is wrong, s is unchanged.
 func (s *Service) Restore(data []byte) error {
-	var head struct {
-		Version *int `json:"version"`
-	}
-	// Unmarshal checks that data is one JSON value, and nothing after it.
-	if err := json.Unmarshal(data, &head); err != nil {
-		return invalidSnapshot("%v", err)
-	}
-	if head.Version == nil {
-		return invalidSnapshot("no version")
-	}
-	if *head.Version != snapshotVersion {
-		return invalidSnapshot("version %d is not supported (want %d)", *head.Version, snapshotVersion)
+	if err := checkVersion(data); err != nil {
+		return err
 	}
 	var snap snapshotV1
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&snap); err != nil {
 		return invalidSnapshot("%v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return invalidSnapshot("data after the snapshot")
 	}
 	b := &builder{s: s, seqs: map[uint64]string{}, max: snap.Seq}
 	st, err := b.build(&snap)
@@ -333,6 +328,32 @@ func (s *Service) Restore(data []byte) error {
 	defer s.mu.Unlock()
 	s.src, s.rng, s.seq = st.src, mrand.New(st.src), snap.Seq
 	s.slr, s.registered, s.scopes = st.slr, st.registered, st.scopes
+	return nil
+}
+
+// checkVersion reads the first member of a snapshot, which must be its
+// version, and checks it, before the rest is decoded in that version's
+// shape.
+func checkVersion(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var tok [3]json.Token
+	for i := range tok {
+		t, err := dec.Token()
+		if err == io.EOF {
+			return invalidSnapshot("unexpected end of the snapshot")
+		}
+		if err != nil {
+			return invalidSnapshot("%v", err)
+		}
+		tok[i] = t
+	}
+	if tok[0] != json.Delim('{') || tok[1] != "version" {
+		return invalidSnapshot("the snapshot is not an object that begins with its version")
+	}
+	if n, ok := tok[2].(json.Number); !ok || n.String() != strconv.Itoa(snapshotVersion) {
+		return invalidSnapshot("version %v is not supported (want %d)", tok[2], snapshotVersion)
+	}
 	return nil
 }
 

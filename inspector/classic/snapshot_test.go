@@ -554,6 +554,34 @@ func TestSnapshotReplayProperty(t *testing.T) { rapid.Check(t, propSnapshotRepla
 
 func FuzzSnapshotReplay(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propSnapshotReplay)) }
 
+// TestSnapshotConcurrent snapshots and restores while a script runs (under
+// -race: no data race, no panic; every snapshot taken restores).
+func TestSnapshotConcurrent(t *testing.T) {
+	w := newWorld(t, nil)
+	script := slices.DeleteFunc(slices.Clone(snapshotScript), func(o op) bool { return o.kind == opDescribe || o.kind == opRunDetails })
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runScript(t, newDriver(w), script)
+	}()
+	var snaps [][]byte
+	for range 20 {
+		data := snapshot(t, w)
+		snaps = append(snaps, data)
+		if len(snaps)%3 == 0 {
+			if err := w.svc.Restore(snaps[len(snaps)/2]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	<-done
+	for _, data := range snaps {
+		if err := newWorld(t, nil).svc.Restore(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestRestoreInvalid: a malformed or inconsistent snapshot is an error
 // that names what is wrong, and leaves the service unchanged.
 func TestRestoreInvalid(t *testing.T) {
@@ -570,9 +598,10 @@ func TestRestoreInvalid(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, data, want string }{
 		{"not JSON", "{", "unexpected end"},
-		{"no version", `{"partition":"aws"}`, "no version"},
+		{"no version", `{"partition":"aws"}`, "begins with its version"},
+		{"not an object", `[1]`, "begins with its version"},
 		{"version 2", `{"version":2}`, "version 2 is not supported"},
-		{"trailing data", good + "{}", "after top-level value"},
+		{"trailing data", good + "{}", "data after the snapshot"},
 		{"unknown field", replace(`"seq":`, `"extra":1,"seq":`), `unknown field "extra"`},
 		{"partition", replace(`"partition":"aws"`, `"partition":"aws-cn"`), `partition "aws-cn"`},
 		{"rand", replace(`"rand":"`, `"rand":"AAAA`), "rand"},
