@@ -38,7 +38,10 @@
 // modelled extra members (Reason, fields, errorCode, canRetry, Retry-After).
 // Output types are read by reflection as encoding/json would read them
 // (tags, omitempty, omitzero, embedded structs, MarshalJSON), without
-// marshalling first.
+// marshalling first. The JSON protocols compile, once per output shape and
+// Go type, a plan that appends straight into a pooled buffer (field indexes
+// resolved once, no boxing); what a plan does not cover goes through the
+// reflective walk, which writes the same bytes.
 //
 // The golden responses under testdata are parsed by botocore's own clients
 // on every test run (testdata/check_botocore.py) and, with WIRE_SDK_CHECK=1,
