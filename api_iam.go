@@ -31,7 +31,7 @@ var iamOps = map[string]opFunc{
 	// Users.
 	"CreateUser":   iamServe(iamCreateUser),
 	"GetUser":      iamServe(iamGetUser),
-	"ListUsers":    iamServe(iamListUsers),
+	"ListUsers":    iamServe(iamUserList.by("PathPrefix", (*authn.Account).ListUsers)),
 	"UpdateUser":   iamServe(iamUpdateUser),
 	"DeleteUser":   iamServe(iamDeleteUser),
 	"TagUser":      iamServe(iamTagUser),
@@ -41,17 +41,17 @@ var iamOps = map[string]opFunc{
 	// Groups.
 	"CreateGroup":         iamServe(iamCreateGroup),
 	"GetGroup":            iamServe(iamGetGroup),
-	"ListGroups":          iamServe(iamListGroups),
+	"ListGroups":          iamServe(iamGroupList.by("PathPrefix", (*authn.Account).ListGroups)),
 	"DeleteGroup":         iamServe(iamDeleteGroup),
 	"AddUserToGroup":      iamServe(iamAddUserToGroup),
 	"RemoveUserFromGroup": iamServe(iamRemoveUserFromGroup),
-	"ListGroupsForUser":   iamServe(iamListGroupsForUser),
+	"ListGroupsForUser":   iamServe(iamGroupList.by("UserName", (*authn.Account).ListGroupsForUser)),
 	"UpdateGroup":         iamServe(iamUpdateGroup),
 
 	// Roles.
 	"CreateRole":                         iamServe(iamCreateRole),
 	"GetRole":                            iamServe(iamGetRole),
-	"ListRoles":                          iamServe(iamListRoles),
+	"ListRoles":                          iamServe(iamRoleList.by("PathPrefix", (*authn.Account).ListRoles)),
 	"UpdateRole":                         iamServe(iamUpdateRole),
 	"UpdateRoleDescription":              iamServe(iamUpdateRoleDescription),
 	"UpdateAssumeRolePolicy":             iamServe(iamUpdateAssumeRolePolicy),
@@ -138,11 +138,11 @@ var iamOps = map[string]opFunc{
 	"DeleteInstanceProfile":         iamServe(iamDeleteInstanceProfile),
 	"AddRoleToInstanceProfile":      iamServe(iamAddRoleToInstanceProfile),
 	"RemoveRoleFromInstanceProfile": iamServe(iamRemoveRoleFromInstanceProfile),
-	"ListInstanceProfilesForRole":   iamServe(iamListInstanceProfilesForRole),
+	"ListInstanceProfilesForRole":   iamServe(iamProfileList.by("RoleName", (*authn.Account).ListInstanceProfilesForRole)),
 	"TagInstanceProfile":            iamServe(iamProfileTags.tagOp),
 	"UntagInstanceProfile":          iamServe(iamProfileTags.untagOp),
 	"ListInstanceProfileTags":       iamServe(iamProfileTags.listOp),
-	"ListInstanceProfiles":          iamServe(iamListInstanceProfiles),
+	"ListInstanceProfiles":          iamServe(iamProfileList.by("PathPrefix", (*authn.Account).ListInstanceProfiles)),
 
 	// Identity providers.
 	"CreateOpenIDConnectProvider":             iamServe(iamCreateOpenIDConnectProvider),

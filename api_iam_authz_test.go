@@ -10,6 +10,7 @@ import (
 
 	"github.com/seed-e2e06c4d/awsaccess"
 	"github.com/seed-e2e06c4d/awsaccess/authn"
+	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
 )
 
 type iamCheck struct{ Action, Resource string }
@@ -135,13 +136,7 @@ func TestIAMConditionKeys(t *testing.T) {
 		{"Effect":"Allow","Action":["iam:TagUser","iam:UntagUser"],"Resource":"*"},
 		{"Effect":"Deny","Action":["iam:TagUser","iam:UntagUser"],"Resource":"*","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":"protected"}}},
 		{"Effect":"Allow","Action":"iam:AddRoleToInstanceProfile","Resource":"*"}]}`)
-	tests := []struct {
-		name   string
-		action string
-		params url.Values
-		status int
-		denied string // the action the AccessDenied message names
-	}{
+	tests := []iamDecisionCase{
 		{"request tag missing", "CreateUser", iamParams("UserName", "u1"), 403, "iam:CreateUser"},
 		{"request tag wrong", "CreateUser", iamParams("UserName", "u1", "Tags.member.1.Key", "team", "Tags.member.1.Value", "red"), 403, "iam:CreateUser"},
 		{"request tag right", "CreateUser", iamParams("UserName", "u1", "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue"), 200, ""},
@@ -159,17 +154,36 @@ func TestIAMConditionKeys(t *testing.T) {
 		{"untag keys allowed", "UntagUser", iamParams("UserName", "bob", "TagKeys.member.1", "x"), 200, ""},
 		{"dependent PassRole", "AddRoleToInstanceProfile", iamParams("InstanceProfileName", "web", "RoleName", "app"), 403, "iam:PassRole"},
 	}
-	for _, tt := range tests {
+	w.expectDecisions(t, admin, "user/admin", tests)
+}
+
+// iamDecisionCase is one call of a conditional-policy test and what it
+// must answer.
+type iamDecisionCase struct {
+	name   string
+	action string
+	params url.Values
+	status int
+	denied string // the action the AccessDenied message names
+}
+
+// expectDecisions sends each call as a subtest and checks its status and,
+// when denied names an action, that the AccessDenied message names the
+// caller (an IAM resource of the account, such as "user/admin") and that
+// action as AWS words it.
+func (w *iamWorld) expectDecisions(t *testing.T, creds sigv4.Credentials, caller string, cases []iamDecisionCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			status, body := w.call(admin, tt.action, tt.params)
-			if status != tt.status {
-				t.Fatalf("HTTP %d, want %d\n%s", status, tt.status, body)
+			got, body := w.call(creds, tt.action, tt.params)
+			if got != tt.status {
+				t.Fatalf("HTTP %d, want %d\n%s", got, tt.status, body)
 			}
 			if tt.denied == "" {
 				return
 			}
 			msg := iamXML(body, "Message")
-			if iamXML(body, "Code") != "AccessDenied" || !strings.Contains(msg, "User: arn:aws:iam::111111111111:user/admin is not authorized to perform: "+tt.denied+" on resource: ") {
+			if iamXML(body, "Code") != "AccessDenied" || !strings.Contains(msg, "User: arn:aws:iam::111111111111:"+caller+" is not authorized to perform: "+tt.denied+" on resource: ") {
 				t.Errorf("denial does not name the principal and %s:\n%s", tt.denied, body)
 			}
 		})

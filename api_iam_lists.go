@@ -6,6 +6,66 @@ import (
 	"github.com/seed-e2e06c4d/awsaccess/authn"
 )
 
+// iamLister renders the output of a list operation: the page of items
+// that Marker and MaxItems select, each rendered, under the output member
+// named member, then IsTruncated and Marker. One lister serves each kind
+// of item; see iamUserList and the others below.
+type iamLister[T, R any] struct {
+	member string
+	key    func(T) string
+	render func(T) R
+}
+
+// page pages items and renders the page. The output is a map, which the
+// encoder writes in the output shape's member order; callers may add
+// members (GetGroup adds Group).
+func (l iamLister[T, R]) page(items []T, req iamListInput) (map[string]any, error) {
+	page, p, err := paginate(items, l.key, req.Marker, req.MaxItems)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]R, 0, len(page))
+	for _, it := range page {
+		out = append(out, l.render(it))
+	}
+	m := map[string]any{l.member: out, "IsTruncated": p.IsTruncated}
+	if p.Marker != "" {
+		m["Marker"] = p.Marker
+	}
+	return m, nil
+}
+
+// by serves a list operation whose items list returns for the value of
+// the input member named member (PathPrefix for ListUsers and the like,
+// UserName for ListGroupsForUser, ...).
+func (l iamLister[T, R]) by(member string, list func(*authn.Account, string) ([]T, error)) func(*iamCall) (any, error) {
+	return func(x *iamCall) (any, error) {
+		req, err := bindIAM[iamListInput](x)
+		if err != nil {
+			return nil, err
+		}
+		items, err := list(x.acct, inString(x.in, member))
+		if err != nil {
+			return nil, err
+		}
+		return l.page(items, req)
+	}
+}
+
+// The listers of users, groups, roles and instance profiles (as the list
+// operations render them, without tags or boundaries), tags and names.
+var (
+	iamUserList    = iamLister[authn.User, iamUser]{"Users", func(u authn.User) string { return u.UserName }, func(u authn.User) iamUser { return iamUserOf(u, false) }}
+	iamGroupList   = iamLister[authn.Group, iamGroup]{"Groups", func(g authn.Group) string { return g.GroupName }, iamGroupOf}
+	iamRoleList    = iamLister[authn.Role, iamRole]{"Roles", func(r authn.Role) string { return r.RoleName }, func(r authn.Role) iamRole { return iamRoleOf(r, false) }}
+	iamProfileList = iamLister[authn.InstanceProfile, iamInstanceProfile]{"InstanceProfiles", func(p authn.InstanceProfile) string { return p.InstanceProfileName },
+		func(p authn.InstanceProfile) iamInstanceProfile { return iamInstanceProfileOf(p, false) }}
+	iamTagList  = iamLister[authn.Tag, iamTag]{"Tags", func(t authn.Tag) string { return t.Key }, func(t authn.Tag) iamTag { return iamTag{Key: t.Key, Value: t.Value} }}
+	iamNameList = iamLister[string, string]{"PolicyNames", func(s string) string { return s }, func(s string) string { return s }}
+)
+
+func mfaSerial(d authn.VirtualMFADevice) string { return d.SerialNumber }
+
 // The IAM operations that enumerate an account's instance profiles,
 // identity providers, virtual MFA devices and inline policies of groups,
 // rename groups, and summarise the account.
@@ -33,29 +93,6 @@ func iamUpdateGroup(x *iamCall) (any, error) {
 	}
 	_, err = x.acct.UpdateGroup(req.GroupName, req.NewGroupName, req.NewPath)
 	return noOutput(err)
-}
-
-func iamListInstanceProfiles(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	profiles, err := x.acct.ListInstanceProfiles(req.PathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	page, p, err := paginate(profiles, func(ip authn.InstanceProfile) string { return ip.InstanceProfileName }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		InstanceProfiles []iamInstanceProfile
-		iamPage
-	}{InstanceProfiles: []iamInstanceProfile{}, iamPage: p}
-	for _, ip := range page {
-		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip, false))
-	}
-	return out, nil
 }
 
 // iamListOpenIDConnectProviders lists every provider's ARN; IAM pages
@@ -103,15 +140,7 @@ func iamListVirtualMFADevices(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(devs, func(d authn.VirtualMFADevice) string { return d.SerialNumber }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		VirtualMFADevices []iamVirtualMFADevice
-		iamPage
-	}{VirtualMFADevices: []iamVirtualMFADevice{}, iamPage: p}
-	for _, d := range page {
+	return iamLister[authn.VirtualMFADevice, iamVirtualMFADevice]{"VirtualMFADevices", mfaSerial, func(d authn.VirtualMFADevice) iamVirtualMFADevice {
 		v := iamVirtualMFADevice{SerialNumber: d.SerialNumber, EnableDate: d.EnableDate}
 		switch {
 		case d.Root:
@@ -122,9 +151,8 @@ func iamListVirtualMFADevices(x *iamCall) (any, error) {
 				v.User = &user
 			}
 		}
-		out.VirtualMFADevices = append(out.VirtualMFADevices, v)
-	}
-	return out, nil
+		return v
+	}}.page(devs, iamListInput{Marker: req.Marker, MaxItems: req.MaxItems})
 }
 
 func iamGetAccountSummary(x *iamCall) (any, error) {

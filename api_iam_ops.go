@@ -100,29 +100,6 @@ func (x *iamCall) accountCreated() time.Time {
 	return t.UTC().Truncate(time.Second)
 }
 
-func iamListUsers(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	users, err := x.acct.ListUsers(req.PathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	page, p, err := paginate(users, func(u authn.User) string { return u.UserName }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		Users []iamUser
-		iamPage
-	}{Users: []iamUser{}, iamPage: p}
-	for _, u := range page {
-		out.Users = append(out.Users, iamUserOf(u, false))
-	}
-	return out, nil
-}
-
 func iamUpdateUser(x *iamCall) (any, error) {
 	req, err := bindIAM[struct{ UserName, NewPath, NewUserName string }](x)
 	if err != nil {
@@ -159,18 +136,7 @@ func tagPage(x *iamCall, tags []authn.Tag) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(iamSortedTags(tags), func(t authn.Tag) string { return t.Key }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := iamTags(page)
-	if out == nil {
-		out = []iamTag{}
-	}
-	return struct {
-		Tags []iamTag
-		iamPage
-	}{out, p}, nil
+	return iamTagList.page(iamSortedTags(tags), req)
 }
 
 // Groups.
@@ -195,45 +161,11 @@ func iamGetGroup(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(users, func(u authn.User) string { return u.UserName }, req.Marker, req.MaxItems)
+	out, err := iamUserList.page(users, req.iamListInput)
 	if err != nil {
 		return nil, err
 	}
-	out := struct {
-		Group iamGroup
-		Users []iamUser
-		iamPage
-	}{Group: iamGroupOf(g), Users: []iamUser{}, iamPage: p}
-	for _, u := range page {
-		out.Users = append(out.Users, iamUserOf(u, false))
-	}
-	return out, nil
-}
-
-func iamListGroups(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	groups, err := x.acct.ListGroups(req.PathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	return groupPage(groups, req)
-}
-
-func groupPage(groups []authn.Group, req iamListInput) (any, error) {
-	page, p, err := paginate(groups, func(g authn.Group) string { return g.GroupName }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		Groups []iamGroup
-		iamPage
-	}{Groups: []iamGroup{}, iamPage: p}
-	for _, g := range page {
-		out.Groups = append(out.Groups, iamGroupOf(g))
-	}
+	out["Group"] = iamGroupOf(g)
 	return out, nil
 }
 
@@ -247,18 +179,6 @@ func iamAddUserToGroup(x *iamCall) (any, error) {
 
 func iamRemoveUserFromGroup(x *iamCall) (any, error) {
 	return noOutput(x.acct.RemoveUserFromGroup(inString(x.in, "GroupName"), inString(x.in, "UserName")))
-}
-
-func iamListGroupsForUser(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	groups, err := x.acct.ListGroupsForUser(inString(x.in, "UserName"))
-	if err != nil {
-		return nil, err
-	}
-	return groupPage(groups, req)
 }
 
 // Roles.
@@ -290,29 +210,6 @@ func iamGetRole(x *iamCall) (any, error) {
 		return nil, err
 	}
 	return struct{ Role iamRole }{iamRoleOf(r, true)}, nil
-}
-
-func iamListRoles(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	roles, err := x.acct.ListRoles(req.PathPrefix)
-	if err != nil {
-		return nil, err
-	}
-	page, p, err := paginate(roles, func(r authn.Role) string { return r.RoleName }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		Roles []iamRole
-		iamPage
-	}{Roles: []iamRole{}, iamPage: p}
-	for _, r := range page {
-		out.Roles = append(out.Roles, iamRoleOf(r, false))
-	}
-	return out, nil
 }
 
 func iamUpdateRole(x *iamCall) (any, error) {
@@ -396,29 +293,6 @@ func iamGetServiceLinkedRoleDeletionStatus(x *iamCall) (any, error) {
 	return struct{ Status string }{"SUCCEEDED"}, nil
 }
 
-func iamListInstanceProfilesForRole(x *iamCall) (any, error) {
-	req, err := bindIAM[iamListInput](x)
-	if err != nil {
-		return nil, err
-	}
-	profiles, err := x.acct.ListInstanceProfilesForRole(inString(x.in, "RoleName"))
-	if err != nil {
-		return nil, err
-	}
-	page, p, err := paginate(profiles, func(ip authn.InstanceProfile) string { return ip.InstanceProfileName }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		InstanceProfiles []iamInstanceProfile
-		iamPage
-	}{InstanceProfiles: []iamInstanceProfile{}, iamPage: p}
-	for _, ip := range page {
-		out.InstanceProfiles = append(out.InstanceProfiles, iamInstanceProfileOf(ip, false))
-	}
-	return out, nil
-}
-
 // Access keys.
 
 func iamCreateAccessKey(x *iamCall) (any, error) {
@@ -462,18 +336,7 @@ func iamListAccessKeys(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(keys, func(k authn.AccessKey) string { return k.AccessKeyID }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		AccessKeyMetadata []iamAccessKey
-		iamPage
-	}{AccessKeyMetadata: []iamAccessKey{}, iamPage: p}
-	for _, k := range page {
-		out.AccessKeyMetadata = append(out.AccessKeyMetadata, iamAccessKeyOf(k))
-	}
-	return out, nil
+	return iamLister[authn.AccessKey, iamAccessKey]{"AccessKeyMetadata", func(k authn.AccessKey) string { return k.AccessKeyID }, iamAccessKeyOf}.page(keys, req)
 }
 
 // iamGetAccessKeyLastUsed reports the key's last use from authn and the
@@ -601,22 +464,13 @@ func iamListMFADevices(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(devs, func(d authn.VirtualMFADevice) string { return d.SerialNumber }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		MFADevices []iamMFADevice
-		iamPage
-	}{MFADevices: []iamMFADevice{}, iamPage: p}
-	for _, d := range page {
+	return iamLister[authn.VirtualMFADevice, iamMFADevice]{"MFADevices", mfaSerial, func(d authn.VirtualMFADevice) iamMFADevice {
 		userName := d.UserName
 		if d.Root {
 			userName = x.acct.ID()
 		}
-		out.MFADevices = append(out.MFADevices, iamMFADevice{UserName: userName, SerialNumber: d.SerialNumber, EnableDate: d.EnableDate})
-	}
-	return out, nil
+		return iamMFADevice{UserName: userName, SerialNumber: d.SerialNumber, EnableDate: d.EnableDate}
+	}}.page(devs, req)
 }
 
 // Managed policies.
@@ -726,14 +580,7 @@ func iamListPolicies(x *iamCall) (any, error) {
 		}
 		kept = append(kept, out)
 	}
-	page, p, err := paginate(kept, func(p iamPolicy) string { return p.Arn }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	return struct {
-		Policies []iamPolicy
-		iamPage
-	}{page, p}, nil
+	return iamLister[iamPolicy, iamPolicy]{"Policies", func(p iamPolicy) string { return p.Arn }, func(p iamPolicy) iamPolicy { return p }}.page(kept, req.iamListInput)
 }
 
 func iamCreatePolicyVersion(x *iamCall) (any, error) {
@@ -784,18 +631,9 @@ func iamListPolicyVersions(x *iamCall) (any, error) {
 	} else if versions, err = x.acct.ListPolicyVersions(req.PolicyArn); err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(versions, func(v authn.PolicyVersion) string { return v.VersionID }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	out := struct {
-		Versions []iamPolicyVersion
-		iamPage
-	}{Versions: []iamPolicyVersion{}, iamPage: p}
-	for _, v := range page {
-		out.Versions = append(out.Versions, iamPolicyVersion{VersionId: v.VersionID, IsDefaultVersion: v.IsDefaultVersion, CreateDate: v.CreateDate})
-	}
-	return out, nil
+	return iamLister[authn.PolicyVersion, iamPolicyVersion]{"Versions", func(v authn.PolicyVersion) string { return v.VersionID }, func(v authn.PolicyVersion) iamPolicyVersion {
+		return iamPolicyVersion{VersionId: v.VersionID, IsDefaultVersion: v.IsDefaultVersion, CreateDate: v.CreateDate}
+	}}.page(versions, req.iamListInput)
 }
 
 func iamSetDefaultPolicyVersion(x *iamCall) (any, error) {
@@ -855,14 +693,7 @@ func namePage(x *iamCall, names []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, p, err := paginate(names, func(s string) string { return s }, req.Marker, req.MaxItems)
-	if err != nil {
-		return nil, err
-	}
-	return struct {
-		PolicyNames []string
-		iamPage
-	}{page, p}, nil
+	return iamNameList.page(names, req)
 }
 
 // Attachments and permissions boundaries.
@@ -892,18 +723,9 @@ func iamListAttached(e iamEntity, f func(*authn.Account, string) ([]authn.Attach
 				kept = append(kept, ap)
 			}
 		}
-		page, p, err := paginate(kept, func(ap authn.AttachedPolicy) string { return ap.PolicyARN }, req.Marker, req.MaxItems)
-		if err != nil {
-			return nil, err
-		}
-		out := struct {
-			AttachedPolicies []iamAttachedPolicy
-			iamPage
-		}{AttachedPolicies: []iamAttachedPolicy{}, iamPage: p}
-		for _, ap := range page {
-			out.AttachedPolicies = append(out.AttachedPolicies, iamAttachedPolicy{PolicyName: ap.PolicyName, PolicyArn: ap.PolicyARN})
-		}
-		return out, nil
+		return iamLister[authn.AttachedPolicy, iamAttachedPolicy]{"AttachedPolicies", func(ap authn.AttachedPolicy) string { return ap.PolicyARN }, func(ap authn.AttachedPolicy) iamAttachedPolicy {
+			return iamAttachedPolicy{PolicyName: ap.PolicyName, PolicyArn: ap.PolicyARN}
+		}}.page(kept, req.iamListInput)
 	}
 }
 

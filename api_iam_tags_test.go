@@ -174,13 +174,7 @@ func TestIAMTagOperationsAuthorization(t *testing.T) {
 		{"Effect":"Deny","Action":"iam:Tag*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestTag/team":"blue"}}},
 		{"Effect":"Deny","Action":"iam:Untag*","Resource":"*","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":"owner"}}},
 		{"Effect":"Allow","Action":["iam:CreateVirtualMFADevice","iam:CreatePolicy","iam:CreateInstanceProfile","iam:CreateOpenIDConnectProvider","iam:CreateSAMLProvider"],"Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team"]},"Null":{"aws:TagKeys":"false"}}}]}`)
-	tests := []struct {
-		name   string
-		action string
-		params url.Values
-		status int
-		denied string // the action the AccessDenied message names
-	}{
+	tests := []iamDecisionCase{
 		{"resource tag matches", "ListInstanceProfileTags", iamParams("InstanceProfileName", "web"), 200, ""},
 		{"resource tag differs", "ListInstanceProfileTags", iamParams("InstanceProfileName", "dev"), 403, "iam:ListInstanceProfileTags"},
 		{"request tag allowed", "TagPolicy", tagged(iamParams("PolicyArn", pol.ARN)), 200, ""},
@@ -194,21 +188,7 @@ func TestIAMTagOperationsAuthorization(t *testing.T) {
 		{"create without tags", "CreateVirtualMFADevice", iamParams("VirtualMFADeviceName", "token3"), 403, "iam:CreateVirtualMFADevice"},
 		{"delete a device tagged otherwise", "DeleteVirtualMFADevice", iamParams("SerialNumber", a+"mfa/token"), 403, "iam:DeleteVirtualMFADevice"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			status, body := w.call(admin, tt.action, tt.params)
-			if status != tt.status {
-				t.Fatalf("HTTP %d, want %d\n%s", status, tt.status, body)
-			}
-			if tt.denied == "" {
-				return
-			}
-			msg := iamXML(body, "Message")
-			if iamXML(body, "Code") != "AccessDenied" || !strings.Contains(msg, "User: arn:aws:iam::111111111111:user/admin is not authorized to perform: "+tt.denied+" on resource: ") {
-				t.Errorf("denial does not name the principal and %s:\n%s", tt.denied, body)
-			}
-		})
-	}
+	w.expectDecisions(t, admin, "user/admin", tests)
 	if tags, err := acct.GetPolicy(pol.ARN); err != nil || len(tags.Tags) != 2 {
 		t.Errorf("policy tags after one allowed and one denied TagPolicy = %v, %v", tags.Tags, err)
 	}
