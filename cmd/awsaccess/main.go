@@ -66,7 +66,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	clock := fs.String("clock", "real", `"real", or an RFC 3339 time the clock starts at and runs from`)
 	seed := fs.Uint64("seed", 1, "seed of ids, secrets and tokens (0: random)")
 	quiet := fs.Bool("quiet", false, "do not log each call")
+	restore := fs.String("restore", "", "snapshot file (JSON, from -save) to start from instead of a world")
+	save := fs.String("save", "", "file to write a snapshot of the whole world to when the server stops")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *restore != "" && *worldFile != "" {
+		fmt.Fprintln(stderr, "awsaccess: -restore and -world are exclusive: a snapshot holds its whole world")
 		return 2
 	}
 	now := time.Now
@@ -95,11 +101,29 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	if !*quiet {
 		logger = slog.New(slog.NewJSONHandler(stderr, nil))
 	}
-	cloud := awsaccess.New(awsaccess.Config{Now: now, Seed: *seed, Regions: strings.Split(*regions, ","), Logger: logger})
-	keys, err := cloud.Apply(world)
-	if err != nil {
-		fmt.Fprintf(stderr, "awsaccess: %v\n", err)
-		return 1
+	var (
+		cloud *awsaccess.Cloud
+		keys  []awsaccess.WorldKey
+	)
+	if *restore != "" {
+		data, err := os.ReadFile(*restore)
+		if err != nil {
+			fmt.Fprintf(stderr, "awsaccess: %v\n", err)
+			return 1
+		}
+		// The snapshot's regions and seed are the world's: the flags'
+		// defaults do not apply to it.
+		if cloud, err = awsaccess.Restore(awsaccess.Config{Now: now, Logger: logger}, data); err != nil {
+			fmt.Fprintf(stderr, "awsaccess: %s: %v\n", *restore, err)
+			return 1
+		}
+	} else {
+		cloud = awsaccess.New(awsaccess.Config{Now: now, Seed: *seed, Regions: strings.Split(*regions, ","), Logger: logger})
+		var err error
+		if keys, err = cloud.Apply(world); err != nil {
+			fmt.Fprintf(stderr, "awsaccess: %v\n", err)
+			return 1
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -108,6 +132,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "awsaccess serving on %s\n\n", url)
+	if *restore != "" {
+		fmt.Fprintf(stdout, "# restored from %s: sign with the keys of that world\n", *restore)
+	}
 	for _, k := range keys {
 		who := "root user"
 		if k.UserName != "" {
@@ -136,6 +163,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 			return 1
 		}
 		fmt.Fprintln(stdout, "awsaccess stopped")
+	}
+	if *save != "" {
+		data, err := cloud.Snapshot()
+		if err == nil {
+			err = os.WriteFile(*save, data, 0o600)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "awsaccess: -save: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "snapshot written to %s\n", *save)
 	}
 	return 0
 }

@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -97,4 +99,72 @@ func (b *syncBuffer) String() string {
 	b.lock()
 	defer func() { <-b.mu }()
 	return b.buf.String()
+}
+
+// runServe starts serve with args and returns its address and a function
+// that stops it and returns its exit code and output.
+func runServe(t *testing.T, args ...string) (string, func() (int, string)) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- serve(ctx, args, &out, &errb, ready) }()
+	select {
+	case addr := <-ready:
+		return addr, func() (int, string) {
+			cancel()
+			code := <-done
+			return code, out.String() + errb.String()
+		}
+	case code := <-done:
+		cancel()
+		t.Fatalf("serve exited %d: %s", code, errb.String())
+	case <-time.After(10 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	return "", nil
+}
+
+// TestServeSaveRestore: -save writes the world when the server stops, and
+// -restore starts from it: the keys the first run printed still sign.
+func TestServeSaveRestore(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "first.json"), filepath.Join(dir, "second.json")
+	_, stop := runServe(t, "-addr", "127.0.0.1:0", "-quiet", "-save", first)
+	code, out := stop()
+	if code != 0 || !strings.Contains(out, "snapshot written to "+first) {
+		t.Fatalf("first run exited %d:\n%s", code, out)
+	}
+	m := regexp.MustCompile(`# account 111111111111, user admin\nexport AWS_ACCESS_KEY_ID=(\S+) AWS_SECRET_ACCESS_KEY=(\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no admin key in the output:\n%s", out)
+	}
+	addr, stop := runServe(t, "-addr", "127.0.0.1:0", "-quiet", "-restore", first, "-save", second)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", strings.NewReader("Action=GetCallerIdentity&Version=2011-06-15"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+	var s sigv4.Signer
+	if err := s.Sign(req, sigv4.Credentials{AccessKeyID: m[1], SecretAccessKey: m[2]}, "", "sts", "us-east-1", time.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "arn:aws:iam::111111111111:user/admin") {
+		t.Errorf("GetCallerIdentity on the restored server: %d %s", resp.StatusCode, body)
+	}
+	if code, out := stop(); code != 0 || !strings.Contains(out, "restored from "+first) {
+		t.Fatalf("second run exited %d:\n%s", code, out)
+	}
+	if _, err := os.Stat(second); err != nil {
+		t.Errorf("the second run wrote no snapshot: %v", err)
+	}
+	var errb syncBuffer
+	if code := serve(context.Background(), []string{"-restore", first, "-world", first}, io.Discard, &errb, nil); code != 2 {
+		t.Errorf("-restore with -world: exit %d, want 2 (%s)", code, errb.String())
+	}
 }
