@@ -23,7 +23,10 @@
 //     administration, member scans, findings, suppression rules and
 //     aggregations; and Inspector Classic.
 //   - this package, awsaccess: the composition root (Cloud) and the HTTP
-//     front end that real AWS clients talk to.
+//     front end that real AWS clients talk to. The Cloud keeps an audit
+//     trail of every call (AuditLog) and snapshots the whole world to JSON
+//     (Cloud.Snapshot, Restore): a restored Cloud answers the same calls
+//     with the same results, ids and tokens.
 //
 // Runnable programs live under examples/ (start with examples/quickstart);
 // tests against real AWS clients and peers live in the separate interop
