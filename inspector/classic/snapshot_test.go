@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/seed-e2e06c4d/awsaccess/authz"
 	"github.com/seed-e2e06c4d/awsaccess/inspector"
+	"github.com/seed-e2e06c4d/awsaccess/inspector/advisory"
 	"github.com/seed-e2e06c4d/awsaccess/inspector/classic"
 )
 
@@ -25,6 +27,14 @@ import (
 // seed must give the rest of the script the same results, ids included.
 
 const west = "us-west-2"
+
+// advisories is the default advisory database, loaded once: the snapshot
+// tests make many worlds.
+var advisories = sync.OnceValue(advisory.Default)
+
+func snapWorld(t tb) *world {
+	return newWorld(t, func(c *classic.Config) { c.Advisories = advisories() })
+}
 
 // Operations of the script.
 const (
@@ -450,7 +460,7 @@ func snapshot(t tb, w *world) []byte {
 // reading as w, restored from w's snapshot.
 func restored(t tb, w *world) *world {
 	t.Helper()
-	b := newWorld(t, nil)
+	b := snapWorld(t)
 	b.clock.t = w.clock.Now()
 	if err := b.svc.Restore(snapshot(t, w)); err != nil {
 		t.Fatal(err)
@@ -459,7 +469,7 @@ func restored(t tb, w *world) *world {
 }
 
 func TestSnapshotRoundTrip(t *testing.T) {
-	a := newWorld(t, nil)
+	a := snapWorld(t)
 	results := runScript(t, newDriver(a), snapshotScript)
 	// The script built what it should have: check a few results.
 	for _, want := range []string{"CreateAssessmentTarget(8,0,0)", "StartAssessmentRun(2,0,0)", "RegisterCrossAccountAccessRole(1,0,2)"} {
@@ -490,7 +500,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 // creates resources, publishes findings and previews (drawing ids and
 // tokens), and reads everything back.
 func TestSnapshotReplay(t *testing.T) {
-	a := newWorld(t, nil)
+	a := snapWorld(t)
 	da := newDriver(a)
 	runScript(t, da, snapshotScript[:snapshotSplit])
 	b := restored(t, a)
@@ -531,7 +541,7 @@ func propSnapshotReplay(t *rapid.T) {
 	prefix := []op{{opPutInstance, 0, 0, 0}, {opPutInstance, 2, 0, 0}, {opCreateTarget, 0, 0, 0}, {opCreateTemplate, 0, 5, 0}}
 	before := append(prefix, drawScript(t, "before")...)
 	after := drawScript(t, "after")
-	a := newWorld(t, nil)
+	a := snapWorld(t)
 	da := newDriver(a)
 	runScript(t, da, before)
 	data := snapshot(t, a)
@@ -557,7 +567,7 @@ func FuzzSnapshotReplay(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propSnapshotReplay
 // TestSnapshotConcurrent snapshots and restores while a script runs (under
 // -race: no data race, no panic; every snapshot taken restores).
 func TestSnapshotConcurrent(t *testing.T) {
-	w := newWorld(t, nil)
+	w := snapWorld(t)
 	script := slices.DeleteFunc(slices.Clone(snapshotScript), func(o op) bool { return o.kind == opDescribe || o.kind == opRunDetails })
 	done := make(chan struct{})
 	go func() {
@@ -576,7 +586,7 @@ func TestSnapshotConcurrent(t *testing.T) {
 	}
 	<-done
 	for _, data := range snaps {
-		if err := newWorld(t, nil).svc.Restore(data); err != nil {
+		if err := snapWorld(t).svc.Restore(data); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -585,7 +595,7 @@ func TestSnapshotConcurrent(t *testing.T) {
 // TestRestoreInvalid: a malformed or inconsistent snapshot is an error
 // that names what is wrong, and leaves the service unchanged.
 func TestRestoreInvalid(t *testing.T) {
-	a := newWorld(t, nil)
+	a := snapWorld(t)
 	runScript(t, newDriver(a), snapshotScript)
 	good := string(snapshot(t, a))
 	target := must(a.svc.ListAssessmentTargets(root, region, nil)).AssessmentTargetArns[0]
@@ -619,7 +629,7 @@ func TestRestoreInvalid(t *testing.T) {
 		{"state", replace(`"state":"COMPLETED"`, `"state":"DONE"`), `"DONE" is not a state`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := newWorld(t, nil)
+			b := snapWorld(t)
 			runScript(t, newDriver(b), snapshotScript[:10])
 			before := snapshot(t, b)
 			err := b.svc.Restore([]byte(tc.data))
@@ -642,7 +652,7 @@ func FuzzRestore(f *testing.F) {
 	small := classic.Instance{EC2Instance: inspector.EC2Instance{InstanceID: "i-1", Platform: "DEBIAN_12",
 		SecurityGroups:         []inspector.SecurityGroup{{ID: "sg-1", Ingress: []inspector.IngressRule{{Protocol: "tcp", FromPort: 22, ToPort: 22, CIDRs: []string{"0.0.0.0/0"}}}}},
 		SubnetRoutesToInternet: true}}
-	w := newWorld(f, nil)
+	w := snapWorld(f)
 	f.Add(snapshot(f, w))
 	ok(f, w.svc.PutInstance(region, account, small))
 	d := newDriver(w)
@@ -652,7 +662,7 @@ func FuzzRestore(f *testing.F) {
 	runScript(f, d, []op{{opAdvance, 5, 0, 0}, {opCreatePreview, 0, 0, 0}})
 	f.Add(snapshot(f, w))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		w := newWorld(t, nil)
+		w := snapWorld(t)
 		if err := w.svc.Restore(data); err != nil {
 			if !errors.Is(err, classic.ErrInvalidSnapshot) {
 				t.Fatalf("Restore: %v is not an ErrInvalidSnapshot", err)
@@ -660,7 +670,7 @@ func FuzzRestore(f *testing.F) {
 			return
 		}
 		snap := snapshot(t, w)
-		w2 := newWorld(t, nil)
+		w2 := snapWorld(t)
 		if err := w2.svc.Restore(snap); err != nil {
 			t.Fatalf("Restore of a Snapshot: %v", err)
 		}
@@ -686,7 +696,7 @@ func FuzzRestore(f *testing.F) {
 // BenchmarkSnapshot and BenchmarkRestore use a world of 100 instances,
 // three templates and four completed runs (about 1,600 findings).
 func snapshotBenchWorld(b *testing.B) *world {
-	w := newWorld(b, nil)
+	w := snapWorld(b)
 	for i := range 100 {
 		ok(b, w.svc.PutInstance(region, account, debianInstance(fmt.Sprintf("i-%017d", i), prod)))
 	}
@@ -712,7 +722,7 @@ func BenchmarkSnapshot(b *testing.B) {
 func BenchmarkRestore(b *testing.B) {
 	w := snapshotBenchWorld(b)
 	data := snapshot(b, w)
-	fresh := newWorld(b, nil)
+	fresh := snapWorld(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := fresh.svc.Restore(data); err != nil {
