@@ -931,6 +931,16 @@ func appendAmzDate(dst []byte, t time.Time) []byte {
 	return dst
 }
 
+// setDate sets c.amzDate to t; amz says t was parsed from raw by
+// parseAmzDate, whose input formats back to the same bytes: raw is copied.
+func (c *canon) setDate(t time.Time, raw string, amz bool) {
+	if amz && len(raw) == len(c.amzDate) {
+		copy(c.amzDate[:], raw)
+		return
+	}
+	appendAmzDate(c.amzDate[:0], t)
+}
+
 // parseAmzDate parses YYYYMMDDTHHMMSSZ without allocating.
 func parseAmzDate(s string) (time.Time, bool) {
 	if len(s) != 16 || s[8] != 'T' || s[15] != 'Z' {
@@ -956,11 +966,40 @@ func parseAmzDate(s string) (time.Time, bool) {
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
-	if t.Day() != d { // 31 February and the like
+	if d > daysIn(mo, y) { // 31 February and the like
 		return time.Time{}, false
 	}
-	return t, true
+	days := daysFromCivil(y, mo, d)
+	return time.Unix(days*86400+int64(h*3600+mi*60+sec), 0).UTC(), true
+}
+
+// daysIn is the number of days of month mo (1-12) of year y.
+func daysIn(mo, y int) int {
+	switch mo {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to the proleptic
+// Gregorian date y-mo-d (y from 0 to 9999), as time.Date counts them.
+func daysFromCivil(y, mo, d int) int64 {
+	// Shifted by one 400-year era so that every quantity is non-negative.
+	y += 400
+	if mo <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	doy := (153*((mo+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468 - 146097
 }
 
 func validTime(t time.Time) bool {

@@ -180,10 +180,10 @@ func (v *Verifier) Verify(r *http.Request, body []byte, now time.Time) (*Result,
 
 // requestDate returns the request's signing time from X-Amz-Date, else from
 // the Date header; raw is the header value ("" when absent).
-func requestDate(m *headerMap) (t time.Time, raw string, ok bool) {
+func requestDate(m *headerMap) (t time.Time, raw string, ok, amz bool) {
 	if raw = m.first("X-Amz-Date"); raw != "" {
 		t, ok = parseAmzDate(raw)
-		return t, raw, ok
+		return t, raw, ok, true
 	}
 	if raw = m.first("Date"); raw != "" {
 		// RFC 1123 with GMT or with a numeric zone (Python's formatdate
@@ -192,9 +192,9 @@ func requestDate(m *headerMap) (t time.Time, raw string, ok bool) {
 		if err != nil {
 			t, err = time.Parse(time.RFC1123Z, raw)
 		}
-		return t.UTC(), raw, err == nil
+		return t.UTC(), raw, err == nil, false
 	}
-	return time.Time{}, "", false
+	return time.Time{}, "", false, false
 }
 
 func badDate(raw string, presigned bool) *Error {
@@ -215,13 +215,12 @@ func (v *Verifier) skew(service string) time.Duration {
 
 // checkScope checks the credential scope against the request date and the
 // verifier's allowed regions and services.
-func (v *Verifier) checkScope(a *Authorization, t time.Time, rawDate string, regionSet string, presigned bool) *Error {
+// d is the request time as YYYYMMDDTHHMMSSZ.
+func (v *Verifier) checkScope(a *Authorization, d *[16]byte, rawDate string, regionSet string, presigned bool) *Error {
 	if a.Terminator != terminator {
 		return newError(ErrCredentialScope, presigned,
 			"Credential should be scoped with a valid terminator: 'aws4_request', not '"+a.Terminator+"'. ")
 	}
-	var d [16]byte
-	appendAmzDate(d[:0], t)
 	if a.Date != string(d[:8]) {
 		return newError(ErrCredentialScope, presigned,
 			"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"+
@@ -446,7 +445,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if perr != nil {
 		return nil, perr
 	}
-	t, rawDate, dateOK := requestDate(m)
+	t, rawDate, dateOK, amzDate := requestDate(m)
 	if rawDate == "" {
 		missing |= missDate
 	}
@@ -463,7 +462,8 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 			return nil, newError(ErrIncompleteSignature, false, "SigV4a requests require the X-Amz-Region-Set header.")
 		}
 	}
-	if e := v.checkScope(&a, t, rawDate, regionSet, false); e != nil {
+	cn.setDate(t, rawDate, amzDate)
+	if e := v.checkScope(&a, &cn.amzDate, rawDate, regionSet, false); e != nil {
 		return nil, e
 	}
 	if e := v.checkSkew(t, now, a.Service); e != nil {
@@ -513,7 +513,6 @@ var errQuietMismatch = errors.New("sigv4: signature mismatch")
 // detail is set, errQuietMismatch otherwise.
 func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, t time.Time, payloadHash string, key Key, token string, presigned, detail bool) error {
 	m := &cn.hm
-	appendAmzDate(cn.amzDate[:0], t)
 	host := requestHost(r)
 	cn.writeCanonical(r, m, wirePath(r.URL), r.URL.RawQuery, presigned, usesS3Rules(a.Service), host, a.SignedHeaders, payloadHash)
 	crHash := sha256.Sum256(cn.buf)
@@ -585,7 +584,8 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if a.Algorithm == AlgorithmV4a && a.RegionSet == "" {
 		return nil, newError(ErrAuthorizationQueryParameters, true, "SigV4a presigned requests require the X-Amz-Region-Set parameter.")
 	}
-	if e := v.checkScope(&a, t, a.AmzDate, a.RegionSet, true); e != nil {
+	cn.setDate(t, a.AmzDate, true)
+	if e := v.checkScope(&a, &cn.amzDate, a.AmzDate, a.RegionSet, true); e != nil {
 		return nil, e
 	}
 	expires := time.Duration(secs) * time.Second
