@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // Algorithms, payload markers and other wire constants.
@@ -48,6 +49,30 @@ var unreserved = func() (t [256]bool) {
 }()
 
 const upperHex = "0123456789ABCDEF"
+
+// hexPairs holds the two lower-case hex digits of every byte value.
+var hexPairs = func() (t [512]byte) {
+	const digits = "0123456789abcdef"
+	for i := range 256 {
+		t[2*i], t[2*i+1] = digits[i>>4], digits[i&15]
+	}
+	return t
+}()
+
+// encodeHex32 writes the lower-case hex of a SHA-256 sum (hex.Encode, one
+// table load per byte).
+func encodeHex32(dst *[64]byte, src *[32]byte) {
+	for i, b := range src {
+		dst[2*i], dst[2*i+1] = hexPairs[2*int(b)], hexPairs[2*int(b)+1]
+	}
+}
+
+// appendHex32 appends the lower-case hex of a SHA-256 sum.
+func appendHex32(dst []byte, src *[32]byte) []byte {
+	var h [64]byte
+	encodeHex32(&h, src)
+	return append(dst, h[:]...)
+}
 
 func unhex(c byte) (byte, bool) {
 	switch {
@@ -624,9 +649,12 @@ type canon struct {
 	// skipToken leaves X-Amz-Security-Token out of a presigned canonical
 	// query (a token added to the URL after signing).
 	skipToken bool
-	h         hash.Hash // SHA-256, for HMACs resumed from a key's pad states
-	sum       [32]byte
-	amzDate   [16]byte
+	// cleanToken is the session token of a verification when it holds no
+	// whitespace (see resolveKey).
+	cleanToken string
+	h          hash.Hash // SHA-256, for HMACs resumed from a key's pad states
+	sum        [32]byte
+	amzDate    [16]byte
 }
 
 var canonPool = sync.Pool{New: func() any {
@@ -649,7 +677,7 @@ func putCanon(c *canon) {
 	c.hm.reset()
 	clear(c.listed)
 	c.listed, c.listedFor = c.listed[:0], ""
-	c.skipToken = false
+	c.skipToken, c.cleanToken = false, ""
 	canonPool.Put(c)
 }
 
@@ -852,6 +880,8 @@ func (c *canon) appendListedHeaders(r *http.Request, m *headerMap, host, list st
 			c.buf = append(c.buf, ':')
 			if e.name == "host" {
 				c.buf = appendTrimmed(c.buf, host)
+			} else if len(e.vals) == 1 && c.isCleanToken(e.vals[0]) {
+				c.buf = append(c.buf, e.vals[0]...)
 			} else if len(e.vals) > 0 {
 				for i, v := range e.vals {
 					if i > 0 {
@@ -885,6 +915,12 @@ func (c *canon) appendListedHeaders(r *http.Request, m *headerMap, host, list st
 		}
 		c.buf = append(c.buf, '\n')
 	}
+}
+
+// isCleanToken reports whether v is the very string recorded as
+// c.cleanToken (not merely equal to it).
+func (c *canon) isCleanToken(v string) bool {
+	return len(v) > 0 && len(v) == len(c.cleanToken) && unsafe.StringData(v) == unsafe.StringData(c.cleanToken)
 }
 
 // listedHeader is one name of a signed header list, as sent, with the

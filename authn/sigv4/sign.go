@@ -220,7 +220,7 @@ func (s *Signer) Sign(r *http.Request, c Credentials, payloadHash, service, regi
 	} else {
 		key := cachedSigningKey(&s.keys, c.AccessKeyID, c.SecretAccessKey, string(cn.amzDate[:8]), region, service, s.CacheSize)
 		sum := cn.signV4(key, &crHash, region, service)
-		out = hex.AppendEncode(out, sum[:])
+		out = appendHex32(out, &sum)
 	}
 	authEnd := len(out)
 	cn.scratch = out
@@ -291,7 +291,7 @@ func (cn *canon) appendStringToSign(b []byte, alg, region, service string, crHas
 	}
 	b = append(b, service...)
 	b = append(b, "/aws4_request\n"...)
-	return hex.AppendEncode(b, crHash[:])
+	return appendHex32(b, crHash)
 }
 
 // signV4a appends the algorithm name to out and returns the DER ECDSA

@@ -342,7 +342,9 @@ func checkSignedHeaders(cn *canon, list string, presigned bool) *Error {
 
 // resolveKey looks the key up and checks it is usable with the request's
 // session token at now.
-func (v *Verifier) resolveKey(akid, token string, now time.Time, presigned bool) (Key, error) {
+// A token compared equal that holds no byte <= ' ' is recorded in
+// cn.cleanToken: its canonical value is itself.
+func (v *Verifier) resolveKey(cn *canon, akid, token string, now time.Time, presigned bool) (Key, error) {
 	if v.Keys == nil {
 		return Key{}, errNoResolver
 	}
@@ -357,8 +359,12 @@ func (v *Verifier) resolveKey(akid, token string, now time.Time, presigned bool)
 		return key, newError(ErrInvalidAccessKeyID, presigned, msgInvalidToken)
 	}
 	if key.SessionToken != "" || token != "" {
-		if !ctEqual(key.SessionToken, token) {
+		eq, clean := ctEqualClean(key.SessionToken, token)
+		if !eq {
 			return key, newError(ErrInvalidToken, presigned, msgInvalidToken)
+		}
+		if clean {
+			cn.cleanToken = token
 		}
 	}
 	if !key.Expiration.IsZero() && !now.Before(key.Expiration) {
@@ -367,25 +373,34 @@ func (v *Verifier) resolveKey(akid, token string, now time.Time, presigned bool)
 	return key, nil
 }
 
-// ctEqual compares two strings in time that depends only on their lengths,
-// eight bytes at a time.
-func ctEqual(a, b string) bool {
+// ctEqualClean compares two strings in time that depends only on their
+// lengths, eight bytes at a time, and reports whether b holds no byte <= ' '
+// (found in the same pass, as indexControl finds them).
+func ctEqualClean(a, b string) (equal, clean bool) {
 	if len(a) != len(b) {
-		return false
+		return false, false
 	}
-	var v uint64
+	const lo, hi = 0x2121212121212121, 0x8080808080808080
+	var v, ctl uint64
 	i := 0
-	for ; i+32 <= len(a); i += 32 {
-		v |= load64(a[i:i+8]) ^ load64(b[i:i+8]) | load64(a[i+8:i+16]) ^ load64(b[i+8:i+16]) |
-			load64(a[i+16:i+24]) ^ load64(b[i+16:i+24]) | load64(a[i+24:i+32]) ^ load64(b[i+24:i+32])
+	for ; i+16 <= len(a); i += 16 {
+		x, y := load64(b[i:i+8]), load64(b[i+8:i+16])
+		v |= load64(a[i:i+8]) ^ x | load64(a[i+8:i+16]) ^ y
+		ctl |= (x-lo)&^x | (y-lo)&^y
 	}
 	for ; i+8 <= len(a); i += 8 {
-		v |= load64(a[i:i+8]) ^ load64(b[i:i+8])
+		x := load64(b[i : i+8])
+		v |= load64(a[i:i+8]) ^ x
+		ctl |= (x - lo) &^ x
 	}
+	clean = ctl&hi == 0
 	for ; i < len(a); i++ {
 		v |= uint64(a[i] ^ b[i])
+		if b[i] <= ' ' {
+			clean = false
+		}
 	}
-	return v == 0
+	return v == 0, clean
 }
 
 // decodeSig decodes a lower-case hex SigV4 signature.
@@ -435,7 +450,7 @@ func payloadHashFor(m *headerMap, body []byte, dst *[64]byte, presigned bool) (s
 		return h, nil
 	}
 	sum := sha256.Sum256(body)
-	hex.Encode(dst[:], sum[:])
+	encodeHex32(dst, &sum)
 	return "", nil
 }
 
@@ -473,7 +488,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 		return nil, e
 	}
 	token := m.first("X-Amz-Security-Token")
-	key, err := v.resolveKey(a.AccessKeyID, token, now, false)
+	key, err := v.resolveKey(cn, a.AccessKeyID, token, now, false)
 	if err != nil {
 		return nil, err
 	}
@@ -602,7 +617,7 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	if token == "" {
 		token = m.first("X-Amz-Security-Token")
 	}
-	key, err := v.resolveKey(a.AccessKeyID, token, now, true)
+	key, err := v.resolveKey(cn, a.AccessKeyID, token, now, true)
 	if err != nil {
 		return nil, err
 	}
