@@ -191,11 +191,11 @@ func (a *Authorization) splitCredential(cred string, presigned bool) *Error {
 	var p [5]string
 	n := 0
 	for n < parts-1 {
-		before, after := cutShort(cred, '/')
-		if len(before) == len(cred) {
-			break // no '/'
+		i := strings.IndexByte(cred, '/')
+		if i < 0 {
+			break
 		}
-		p[n], cred = before, after
+		p[n], cred = cred[:i], cred[i+1:]
 		n++
 	}
 	p[n] = cred

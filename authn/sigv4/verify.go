@@ -2,8 +2,8 @@ package sigv4
 
 import (
 	"crypto/ecdsa"
-	"crypto/hmac"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -551,9 +551,11 @@ func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, 
 	}
 	sk := cachedSigningKey(&v.keys, a.AccessKeyID, key.SecretAccessKey, a.Date, a.Region, a.Service, v.CacheSize)
 	want := cn.signV4(sk, &crHash, a.Region, a.Service)
-	var got [32]byte
-	ok := decodeSig(a.Signature, &got)
-	if !hmac.Equal(want[:], got[:]) || !ok {
+	// The signature sent must be the lower-case hex of the one computed:
+	// compare the hex, in constant time.
+	var wantHex [64]byte
+	encodeHex32(&wantHex, &want)
+	if len(a.Signature) != len(wantHex) || subtle.ConstantTimeCompare(wantHex[:], []byte(a.Signature)) != 1 {
 		if !detail {
 			return errQuietMismatch
 		}
