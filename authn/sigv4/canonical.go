@@ -643,9 +643,6 @@ type canon struct {
 	// (listedFor): each name as sent with its values.
 	listed    []listedHeader
 	listedFor string
-	// results are Results allocated ahead, handed out one by one and
-	// never touched again.
-	results []resultBox
 	// skipToken leaves X-Amz-Security-Token out of a presigned canonical
 	// query (a token added to the URL after signing).
 	skipToken bool

@@ -70,8 +70,7 @@ func DefaultSkew(service string) time.Duration {
 	return 5 * time.Minute
 }
 
-// Result describes a verified request. Verify allocates Results eight at a
-// time: a Result kept alive keeps the memory of its seven neighbours.
+// Result describes a verified request.
 type Result struct {
 	AccessKeyID string
 	Algorithm   string // AWS4-HMAC-SHA256 or AWS4-ECDSA-P256-SHA256
@@ -107,14 +106,9 @@ type resultBox struct {
 
 // newResult returns a Result whose SignedHeaders is the ';'-separated list
 // and whose PayloadHash is ph, or the hex digits in computed when ph is "".
-// Results are allocated eight at a time in cn: one allocation serves eight
-// verifications (a Result kept alive keeps its seven neighbours' memory).
+// It is the one allocation of a verification.
 func (cn *canon) newResult(list, ph string, computed *[64]byte) *Result {
-	if len(cn.results) == 0 {
-		cn.results = make([]resultBox, 8)
-	}
-	b := &cn.results[0]
-	cn.results = cn.results[1:]
+	b := new(resultBox)
 	n := strings.Count(list, ";") + 1
 	switch {
 	case cn.listedFor == list && len(cn.listed) == n && n <= len(b.sh):
