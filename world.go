@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/seed-e2e06c4d/awsaccess/authn"
@@ -186,7 +188,7 @@ func (c *Cloud) applyAccount(a WorldAccount) ([]WorldKey, error) {
 				return nil, fmt.Errorf("user %s: %w", u.Name, err)
 			}
 		}
-		for _, name := range sortedKeys(u.InlinePolicies) {
+		for _, name := range slices.Sorted(maps.Keys(u.InlinePolicies)) {
 			if err := acct.PutUserPolicy(u.Name, name, string(u.InlinePolicies[name])); err != nil {
 				return nil, fmt.Errorf("user %s: %w", u.Name, err)
 			}
@@ -208,7 +210,7 @@ func (c *Cloud) applyAccount(a WorldAccount) ([]WorldKey, error) {
 				return nil, fmt.Errorf("role %s: %w", r.Name, err)
 			}
 		}
-		for _, name := range sortedKeys(r.InlinePolicies) {
+		for _, name := range slices.Sorted(maps.Keys(r.InlinePolicies)) {
 			if err := acct.PutRolePolicy(r.Name, name, string(r.InlinePolicies[name])); err != nil {
 				return nil, fmt.Errorf("role %s: %w", r.Name, err)
 			}
@@ -279,17 +281,4 @@ func (c *Cloud) applyResource(r WorldResource) error {
 		return err
 	}
 	return fmt.Errorf("no ec2, ecr or lambda given")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"slices"
 	"strings"
@@ -286,20 +287,20 @@ func (d *Directory) Snapshot() ([]byte, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s := snapshotV1{Version: snapshotVersion, Partition: d.partition}
-	for _, id := range sortedMapKeys(d.accounts) {
+	for _, id := range slices.Sorted(maps.Keys(d.accounts)) {
 		s.Accounts = append(s.Accounts, d.snapAccount(d.accounts[id]))
 	}
-	for _, akid := range sortedMapKeys(d.sessions) {
+	for _, akid := range slices.Sorted(maps.Keys(d.sessions)) {
 		ss, err := snapSessionOf(d.sessions[akid])
 		if err != nil {
 			return nil, err
 		}
 		s.Sessions = append(s.Sessions, ss)
 	}
-	for _, id := range sortedMapKeys(d.instances) {
+	for _, id := range slices.Sorted(maps.Keys(d.instances)) {
 		inst := d.instances[id]
 		si := snapInstance{ID: inst.id, Account: inst.account, Profile: inst.profile}
-		for _, t := range sortedMapKeys(inst.tokens) {
+		for _, t := range slices.Sorted(maps.Keys(inst.tokens)) {
 			si.Tokens = append(si.Tokens, snapToken{Token: t, Expires: inst.tokens[t]})
 		}
 		// Credentials no longer among the sessions are as good as none.
@@ -309,15 +310,6 @@ func (d *Directory) Snapshot() ([]byte, error) {
 		s.Instances = append(s.Instances, si)
 	}
 	return json.Marshal(s)
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func snapHashOf(h *passwordHash) snapHash {
@@ -362,7 +354,7 @@ func (d *Directory) snapAccount(acct *account) snapAccount {
 		p := *acct.passwordPolicy
 		sa.PasswordPolicy = &p
 	}
-	for _, r := range sortedMapKeys(acct.stsRegionActive) {
+	for _, r := range slices.Sorted(maps.Keys(acct.stsRegionActive)) {
 		sa.STSRegions = append(sa.STSRegions, snapRegion{Region: r, Active: acct.stsRegionActive[r]})
 	}
 	for _, p := range acct.policies {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	mrand "math/rand/v2"
 	"slices"
 	"strings"
@@ -418,13 +419,13 @@ func (w *snapWriter) region(r *region) {
 	w.raw(`,"admins":`)
 	w.value(admins)
 	adminOf := []snapAdminOf{}
-	for _, id := range sortedKeys(r.adminOf) {
+	for _, id := range slices.Sorted(maps.Keys(r.adminOf)) {
 		adminOf = append(adminOf, snapAdminOf{Account: id, Organization: r.adminOf[id].orgID})
 	}
 	w.raw(`,"adminOf":`)
 	w.value(adminOf)
 	confs := []snapOrgConfig{}
-	for _, org := range sortedKeys(r.orgConf) {
+	for _, org := range slices.Sorted(maps.Keys(r.orgConf)) {
 		c := snapOrgConfig{Organization: org, AutoEnable: []ResourceScanType{}}
 		for st, on := range r.orgConf[org].auto {
 			if on {
@@ -436,7 +437,7 @@ func (w *snapWriter) region(r *region) {
 	w.raw(`,"orgConfigs":`)
 	w.value(confs)
 	filters := []snapFilter{}
-	for _, owner := range sortedKeys(r.owners) {
+	for _, owner := range slices.Sorted(maps.Keys(r.owners)) {
 		for _, f := range r.owners[owner] {
 			filters = append(filters, snapFilter{Arn: f.arn, ID: f.id, Owner: f.owner, Creator: f.creator, Name: f.name,
 				Description: f.desc, Reason: f.reason, Action: f.action, Criteria: f.criteria, Tags: f.tags,
@@ -453,15 +454,6 @@ func (w *snapWriter) region(r *region) {
 		w.value(w.account(a))
 	}
 	w.raw("]}")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func (w *snapWriter) account(a *account) *snapAccount {

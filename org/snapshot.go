@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -192,7 +193,7 @@ func (o *Organization) Snapshot() ([]byte, error) {
 	}
 	s := snapshotV1{Version: snapshotVersion, Rand: rs, Seq: o.seq,
 		Accounts: []snapAccount{}, Organizations: []snapOrg{}, Creates: []snapCreate{}, Handshakes: []snapHandshake{}}
-	for _, id := range sortedKeys(o.accounts) {
+	for _, id := range slices.Sorted(maps.Keys(o.accounts)) {
 		a := o.accounts[id]
 		if a == nil {
 			continue // reserved by a creation; lockSettled leaves none
@@ -206,16 +207,16 @@ func (o *Organization) Snapshot() ([]byte, error) {
 		}
 		s.Accounts = append(s.Accounts, sa)
 	}
-	for _, id := range sortedKeys(o.orgs) {
+	for _, id := range slices.Sorted(maps.Keys(o.orgs)) {
 		s.Organizations = append(s.Organizations, snapOrgOf(o.orgs[id]))
 	}
-	for _, id := range sortedKeys(o.creates) {
+	for _, id := range slices.Sorted(maps.Keys(o.creates)) {
 		r := o.creates[id]
 		s.Creates = append(s.Creates, snapCreate{Id: r.id, Organization: r.org.id, AccountName: r.name, Email: r.email, RoleName: r.roleName,
 			State: r.state, Failure: r.failure, Requested: r.requested, Due: r.due, Completed: r.completed, AccountId: r.accountID,
 			Seq: r.seq, Tags: slices.Clone(r.tags)})
 	}
-	for _, id := range sortedKeys(o.handshakes) {
+	for _, id := range slices.Sorted(maps.Keys(o.handshakes)) {
 		h := o.handshakes[id]
 		s.Handshakes = append(s.Handshakes, snapHandshake{Id: h.id, Organization: h.org.id, Management: h.mgmt, Target: h.target,
 			Resources: h.resources, State: h.state, Requested: h.requested, Expires: h.expires, Closed: h.closed, Seq: h.seq,
@@ -224,29 +225,20 @@ func (o *Organization) Snapshot() ([]byte, error) {
 	return json.Marshal(s)
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 func snapOrgOf(g *orgState) snapOrg {
 	s := snapOrg{Id: g.id, FeatureSet: g.featureSet, Management: g.mgmt.id,
 		Root: snapOU{Id: g.root.id, Name: g.root.name, Seq: g.root.seq, Tags: tagsOrNil(g.root.tags)}}
-	for _, id := range sortedKeys(g.ous) {
+	for _, id := range slices.Sorted(maps.Keys(g.ous)) {
 		c := g.ous[id]
 		s.OUs = append(s.OUs, snapOU{Id: c.id, Name: c.name, Parent: c.parent.id, Seq: c.seq, Tags: tagsOrNil(c.tags)})
 	}
-	for _, id := range sortedKeys(g.policies) {
+	for _, id := range slices.Sorted(maps.Keys(g.policies)) {
 		p := g.policies[id]
 		s.Policies = append(s.Policies, snapPolicy{Id: p.id, Name: p.name, Description: p.description, Type: p.typ,
 			Content: p.content, Seq: p.seq, Tags: tagsOrNil(p.tags)})
 	}
-	for _, pid := range sortedKeys(g.attachments) {
-		for _, tid := range sortedKeys(g.attachments[pid]) {
+	for _, pid := range slices.Sorted(maps.Keys(g.attachments)) {
+		for _, tid := range slices.Sorted(maps.Keys(g.attachments[pid])) {
 			s.Attachments = append(s.Attachments, snapAttachment{Policy: pid, Target: tid, Seq: g.attachments[pid][tid]})
 		}
 	}
@@ -255,12 +247,12 @@ func snapOrgOf(g *orgState) snapOrg {
 			s.EnabledPolicyTypes = append(s.EnabledPolicyTypes, snapEnabled{Type: modeledTypes[ti], Seq: g.enabledSeq[ti]})
 		}
 	}
-	for _, sp := range sortedKeys(g.services) {
+	for _, sp := range slices.Sorted(maps.Keys(g.services)) {
 		v := g.services[sp]
 		s.Services = append(s.Services, snapService{ServicePrincipal: sp, DateEnabled: v.date, Seq: v.seq})
 	}
-	for _, sp := range sortedKeys(g.das) {
-		for _, id := range sortedKeys(g.das[sp]) {
+	for _, sp := range slices.Sorted(maps.Keys(g.das)) {
+		for _, id := range slices.Sorted(maps.Keys(g.das[sp])) {
 			d := g.das[sp][id]
 			s.DelegatedAdministrators = append(s.DelegatedAdministrators, snapDelegation{ServicePrincipal: sp, Account: id, Date: d.date, Seq: d.seq})
 		}
