@@ -308,10 +308,13 @@ func uintKind(k reflect.Kind) bool {
 }
 
 // timeAt reads a time.Time without copying it into an interface when the
-// value is addressable (every value reached through a pointer or a slice).
+// value is addressable (every value reached through a pointer or a slice):
+// a pointer in an interface is not boxed.
 func timeAt(v reflect.Value) time.Time {
 	if v.CanAddr() {
-		return *(*time.Time)(v.Addr().UnsafePointer())
+		if t, ok := v.Addr().Interface().(*time.Time); ok {
+			return *t
+		}
 	}
 	return v.Interface().(time.Time)
 }
