@@ -54,26 +54,37 @@ func memberRecord(r *region, id string, org MemberAccount, da *orgAdmin) Member 
 	return m
 }
 
+// memberCall is the frame of the calls on one member account: the
+// caller's region, accountId present and well formed, then the caller's
+// IAM permission for action.
+func (s *Service) memberCall(caller *authz.Principal, region, accountID, action string) (*region, error) {
+	r, err := s.regionFor(caller, region)
+	if err != nil {
+		return nil, err
+	}
+	var v fieldErrors
+	if accountID == "" {
+		v.required("accountId")
+	} else {
+		v.accountID("accountId", accountID)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	if err := s.authorize(caller, check(action)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // AssociateMember associates an account of the organization with the
 // caller, its delegated administrator.
 func (s *Service) AssociateMember(caller *authz.Principal, region string, in *AssociateMemberRequest) (*AssociateMemberResponse, error) {
 	if in == nil {
 		in = &AssociateMemberRequest{}
 	}
-	r, err := s.regionFor(caller, region)
+	r, err := s.memberCall(caller, region, in.AccountID, "AssociateMember")
 	if err != nil {
-		return nil, err
-	}
-	var v fieldErrors
-	if in.AccountID == "" {
-		v.required("accountId")
-	} else {
-		v.accountID("accountId", in.AccountID)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := s.authorize(caller, check("AssociateMember")); err != nil {
 		return nil, err
 	}
 	_, orgID, _ := s.orgOf(caller.Account)
@@ -125,20 +136,8 @@ func (s *Service) DisassociateMember(caller *authz.Principal, region string, in 
 	if in == nil {
 		in = &DisassociateMemberRequest{}
 	}
-	r, err := s.regionFor(caller, region)
+	r, err := s.memberCall(caller, region, in.AccountID, "DisassociateMember")
 	if err != nil {
-		return nil, err
-	}
-	var v fieldErrors
-	if in.AccountID == "" {
-		v.required("accountId")
-	} else {
-		v.accountID("accountId", in.AccountID)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := s.authorize(caller, check("DisassociateMember")); err != nil {
 		return nil, err
 	}
 	now, err := s.lock()
@@ -164,20 +163,8 @@ func (s *Service) GetMember(caller *authz.Principal, region string, in *GetMembe
 	if in == nil {
 		in = &GetMemberRequest{}
 	}
-	r, err := s.regionFor(caller, region)
+	r, err := s.memberCall(caller, region, in.AccountID, "GetMember")
 	if err != nil {
-		return nil, err
-	}
-	var v fieldErrors
-	if in.AccountID == "" {
-		v.required("accountId")
-	} else {
-		v.accountID("accountId", in.AccountID)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := s.authorize(caller, check("GetMember")); err != nil {
 		return nil, err
 	}
 	_, orgID, _ := s.orgOf(caller.Account)
