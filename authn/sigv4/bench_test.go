@@ -55,11 +55,11 @@ func BenchmarkSign(b *testing.B) {
 	r := benchRequest(b)
 	ph := benchPayloadHash()
 	b.ReportAllocs()
-	for b.Loop() {
+	cpuLoop(b, func() {
 		if err := s.Sign(r, benchCreds, ph, "dynamodb", "us-east-1", benchTime, nil); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func BenchmarkSignHashingBody(b *testing.B) {
@@ -101,11 +101,11 @@ func BenchmarkVerify(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	for b.Loop() {
+	cpuLoop(b, func() {
 		if _, err := v.Verify(r, benchBody, now); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 // BenchmarkVerifyColdKey verifies with an empty key cache every time (a new
@@ -115,12 +115,12 @@ func BenchmarkVerifyColdKey(b *testing.B) {
 	keys := benchKeys()
 	now := benchTime.Add(time.Minute)
 	b.ReportAllocs()
-	for b.Loop() {
+	cpuLoop(b, func() {
 		v := &sigv4.Verifier{Keys: keys}
 		if _, err := v.Verify(r, benchBody, now); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func BenchmarkVerifyPresigned(b *testing.B) {
@@ -139,11 +139,11 @@ func BenchmarkVerifyPresigned(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	for b.Loop() {
+	cpuLoop(b, func() {
 		if _, err := v.Verify(r, benchBody, now); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func BenchmarkSignV4a(b *testing.B) {
@@ -242,7 +242,5 @@ func floorOnce() {
 // the key resolved and the Result filled, each a few percent.
 func BenchmarkVerifyCryptoFloor(b *testing.B) {
 	b.ReportAllocs()
-	for b.Loop() {
-		floorOnce()
-	}
+	cpuLoop(b, floorOnce)
 }

@@ -295,9 +295,10 @@ func cutShort(s string, sep byte) (before, after string) {
 	return s, ""
 }
 
-// load64 loads 8 bytes little-endian (one instruction).
-func load64(b string) uint64 {
-	_ = b[7]
+// loadAt loads s[i:i+8] little-endian (one instruction where unaligned
+// loads are allowed) without bounds checks: callers ensure i+8 <= len(s).
+func loadAt(s string, i int) uint64 {
+	b := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
@@ -307,20 +308,14 @@ func indexControl(s string) int {
 	const lo, hi = 0x2121212121212121, 0x8080808080808080
 	i := 0
 	for ; i+32 <= len(s); i += 32 {
-		x, y := load64(s[i:i+8]), load64(s[i+8:i+16])
-		z, w := load64(s[i+16:i+24]), load64(s[i+24:i+32])
+		x, y := loadAt(s, i), loadAt(s, i+8)
+		z, w := loadAt(s, i+16), loadAt(s, i+24)
 		if ((x-lo)&^x|(y-lo)&^y|(z-lo)&^z|(w-lo)&^w)&hi != 0 {
 			break
 		}
 	}
-	for ; i+16 <= len(s); i += 16 {
-		x, y := load64(s[i:i+8]), load64(s[i+8:i+16])
-		if ((x-lo)&^x|(y-lo)&^y)&hi != 0 {
-			break
-		}
-	}
 	for ; i+8 <= len(s); i += 8 {
-		if (load64(s[i:i+8])-lo)&^load64(s[i:i+8])&hi != 0 {
+		if x := loadAt(s, i); (x-lo)&^x&hi != 0 {
 			break
 		}
 	}
@@ -419,53 +414,211 @@ var lower = func() (t [256]byte) {
 }()
 
 // headerMap indexes a request's header map in one pass over the map, for
-// lookups by name in any case: up to 16 headers are searched linearly
-// (comparing lengths first), more are sorted by lower-cased name and
-// searched by bisection. Keys that differ only in case are found together.
+// lookups by name in any case: up to 16 headers are searched linearly,
+// more are sorted by lower-cased name and searched by bisection. Keys that
+// differ only in case are found together. Each key is lower-cased once, as
+// it is indexed: the canonical forms of the common headers (what Go's
+// server and http.Header.Set write) by a switch on the key, other keys by
+// folding their bytes.
 type headerMap struct {
 	entries []hentry
-	sorted  bool
+	// names holds the folded names of keys that are not lower-case
+	// already and not in the switch.
+	names  []byte
+	sorted bool
 	// unique is set when no two keys are equal but for case (always so for
 	// a server's requests, whose keys are canonical): a lookup then stops
-	// at the first match.
+	// at the first match, and known holds the entry of each well-known
+	// header.
 	unique bool
+	known  [numKnown]int8 // index+1 into entries, 0 when absent
 }
 
 type hentry struct {
-	key  string
-	vals []string
+	key   string
+	lname string // key lower-cased
+	vals  []string
+	id    int8 // a well-known header, hAmz or hOther
+}
+
+// mustSign reports whether a request must sign the header: every x-amz-*
+// header but x-amz-security-token.
+func (e *hentry) mustSign() bool {
+	switch e.id {
+	case hAmz, hXAmzDate, hXAmzContentSha256, hXAmzRegionSet, hXAmzDecodedContentLength:
+		return true
+	}
+	return false
+}
+
+// Well-known headers a verification looks up by id.
+const (
+	hAuthorization = iota
+	hXAmzDate
+	hDate
+	hXAmzSecurityToken
+	hXAmzContentSha256
+	hXAmzRegionSet
+	hXAmzDecodedContentLength
+	numKnown
+	hOther  = -1 // any other header
+	hAmz    = -2 // any other x-amz-* header
+	hLocal  = -3 // a header that is not x-amz-*
+	hFolded = -4 // lname must be computed
+)
+
+// knownNames are the canonical keys of the well-known headers.
+var knownNames = [numKnown]string{"Authorization", "X-Amz-Date", "Date", "X-Amz-Security-Token",
+	"X-Amz-Content-Sha256", "X-Amz-Region-Set", "X-Amz-Decoded-Content-Length"}
+
+// canonicalName returns the lower-cased name and the id (a well-known
+// header, hAmz or hLocal) of the canonical keys of common headers, or
+// hFolded for any other key.
+func canonicalName(k string) (string, int) {
+	switch k {
+	case "Authorization":
+		return "authorization", hAuthorization
+	case "X-Amz-Date":
+		return "x-amz-date", hXAmzDate
+	case "Date":
+		return "date", hDate
+	case "X-Amz-Security-Token":
+		return "x-amz-security-token", hXAmzSecurityToken
+	case "X-Amz-Content-Sha256":
+		return "x-amz-content-sha256", hXAmzContentSha256
+	case "X-Amz-Region-Set":
+		return "x-amz-region-set", hXAmzRegionSet
+	case "X-Amz-Decoded-Content-Length":
+		return "x-amz-decoded-content-length", hXAmzDecodedContentLength
+	case "Content-Type":
+		return "content-type", hLocal
+	case "Content-Length":
+		return "content-length", hLocal
+	case "Content-Encoding":
+		return "content-encoding", hLocal
+	case "User-Agent":
+		return "user-agent", hLocal
+	case "Accept":
+		return "accept", hLocal
+	case "Accept-Encoding":
+		return "accept-encoding", hLocal
+	case "Content-Md5":
+		return "content-md5", hLocal
+	case "Expect":
+		return "expect", hLocal
+	case "Amz-Sdk-Invocation-Id":
+		return "amz-sdk-invocation-id", hLocal
+	case "Amz-Sdk-Request":
+		return "amz-sdk-request", hLocal
+	case "X-Amz-Target":
+		return "x-amz-target", hAmz
+	case "X-Amz-User-Agent":
+		return "x-amz-user-agent", hAmz
+	case "X-Amz-Api-Version":
+		return "x-amz-api-version", hAmz
+	}
+	return "", hFolded
+}
+
+// lowerID is canonicalName's id for a lower-cased name.
+func lowerID(l string) int {
+	switch l {
+	case "authorization":
+		return hAuthorization
+	case "x-amz-date":
+		return hXAmzDate
+	case "date":
+		return hDate
+	case "x-amz-security-token":
+		return hXAmzSecurityToken
+	case "x-amz-content-sha256":
+		return hXAmzContentSha256
+	case "x-amz-region-set":
+		return hXAmzRegionSet
+	case "x-amz-decoded-content-length":
+		return hXAmzDecodedContentLength
+	}
+	if len(l) >= 6 && l[:6] == "x-amz-" {
+		return hAmz
+	}
+	return hOther
+}
+
+// foldName returns k lower-cased: k itself when it has no upper-case
+// byte, else its folded bytes in m.names.
+func (m *headerMap) foldName(k string) string {
+	i := 0
+	for i < len(k) && (k[i] < 'A' || k[i] > 'Z') {
+		i++
+	}
+	if i == len(k) {
+		return k
+	}
+	if len(m.names)+len(k) > cap(m.names) {
+		// A new array: the names already made keep pointing into the
+		// old one.
+		m.names = make([]byte, 0, max(2*cap(m.names), len(k), 256))
+	}
+	n := len(m.names)
+	m.names = appendLower(m.names, k)
+	return unsafe.String(&m.names[n], len(k))
 }
 
 // index indexes h, replacing what m held.
 func (m *headerMap) index(h http.Header) {
-	m.entries = m.entries[:0]
+	m.entries, m.names = m.entries[:0], m.names[:0]
 	for k, v := range h {
-		m.entries = append(m.entries, hentry{key: k, vals: v})
+		l, id := canonicalName(k)
+		if id == hFolded {
+			l = m.foldName(k)
+			id = lowerID(l)
+		}
+		if id == hLocal {
+			id = hOther
+		}
+		m.entries = append(m.entries, hentry{key: k, lname: l, vals: v, id: int8(id)})
 	}
+	m.known = [numKnown]int8{}
 	m.sorted = len(m.entries) > 16
 	m.unique = true
 	if m.sorted {
 		slices.SortFunc(m.entries, func(a, b hentry) int {
-			if r := cmpFold(a.key, b.key); r != 0 {
+			if r := strings.Compare(a.lname, b.lname); r != 0 {
 				return r
 			}
 			return strings.Compare(a.key, b.key)
 		})
-		return
-	}
-	for i := 1; i < len(m.entries); i++ {
-		for j := range i {
-			if equalFold(m.entries[i].key, m.entries[j].key) {
+		for i := 1; i < len(m.entries); i++ {
+			if m.entries[i].lname == m.entries[i-1].lname {
 				m.unique = false
 				return
 			}
+		}
+	} else {
+		for i := 1; i < len(m.entries); i++ {
+			l := m.entries[i].lname
+			for j := range i {
+				if len(m.entries[j].lname) == len(l) && m.entries[j].lname == l {
+					m.unique = false
+					return
+				}
+			}
+		}
+	}
+	if len(m.entries) > 127 {
+		m.unique = false // known holds small indices only: look names up
+		return
+	}
+	for i := range m.entries {
+		if id := m.entries[i].id; id >= 0 {
+			m.known[id] = int8(i + 1)
 		}
 	}
 }
 
 func (m *headerMap) reset() {
 	clear(m.entries)
-	m.entries = m.entries[:0]
+	m.entries, m.names = m.entries[:0], m.names[:0]
 }
 
 // cmpFold compares a and b as if both were lower-cased (ASCII).
@@ -502,7 +655,15 @@ func equalFold(a, b string) bool {
 func (m *headerMap) values(name string) []string {
 	if !m.sorted && m.unique {
 		for i := range m.entries {
-			if equalFold(m.entries[i].key, name) {
+			if e := &m.entries[i]; len(e.lname) == len(name) && e.lname == name {
+				return e.vals
+			}
+		}
+		if !hasUpper(name) {
+			return nil // a lower-case name matches its lower-cased key only
+		}
+		for i := range m.entries {
+			if equalFold(m.entries[i].lname, name) {
 				return m.entries[i].vals
 			}
 		}
@@ -570,6 +731,30 @@ func (m *headerMap) first(name string) string {
 		return v[0]
 	}
 	return ""
+}
+
+// firstOf returns the first value of a well-known header (hAuthorization
+// ...), as first(knownNames[id]) does.
+func (m *headerMap) firstOf(id int) string {
+	if !m.unique {
+		return m.first(knownNames[id])
+	}
+	if i := m.known[id]; i > 0 {
+		if v := m.entries[i-1].vals; len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// hasUpper reports whether s holds an ASCII upper-case letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // Classes of header key characters.
@@ -943,6 +1128,16 @@ func (c *canon) resolveList(list string) {
 	}
 }
 
+// listed1 reports whether the resolved list holds name as it is.
+func (c *canon) listed1(name string) bool {
+	for i := range c.listed {
+		if l := c.listed[i].name; len(l) == len(name) && l == name {
+			return true
+		}
+	}
+	return false
+}
+
 // listedFold reports whether the resolved list holds name, ASCII case
 // insensitively.
 func (c *canon) listedFold(name string) bool {
@@ -1125,7 +1320,7 @@ func CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash strin
 	c := getCanon()
 	defer putCanon(c)
 	c.hm.index(r.Header)
-	presigned := c.hm.first("Authorization") == ""
+	presigned := c.hm.firstOf(hAuthorization) == ""
 	host := requestHost(r)
 	if signedHeaders == nil {
 		if err := c.collectHeaders(r.Header, host, r.ContentLength, 0); err != nil {

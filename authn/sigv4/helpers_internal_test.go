@@ -127,3 +127,22 @@ func TestCtEqualClean(t *testing.T) {
 		}
 	})
 }
+
+// ctEqualHex is equality of a string with 64 bytes, whatever byte differs.
+func TestCtEqualHex(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var h [64]byte
+		copy(h[:], rapid.SliceOfN(rapid.Byte(), 64, 64).Draw(t, "h"))
+		b := []byte(string(h[:]))
+		switch rapid.IntRange(0, 2).Draw(t, "change") {
+		case 1:
+			i := rapid.IntRange(0, 63).Draw(t, "i")
+			b[i] ^= byte(rapid.IntRange(1, 255).Draw(t, "bit"))
+		case 2:
+			b = rapid.SliceOfN(rapid.Byte(), 0, 70).Draw(t, "other")
+		}
+		if got, want := ctEqualHex(&h, string(b)), string(h[:]) == string(b); got != want {
+			t.Fatalf("ctEqualHex(%x, %x) = %v", h, b, got)
+		}
+	})
+}

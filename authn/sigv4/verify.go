@@ -3,7 +3,6 @@ package sigv4
 import (
 	"crypto/ecdsa"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -163,7 +162,7 @@ func (v *Verifier) Verify(r *http.Request, body []byte, now time.Time) (*Result,
 	cn := getCanon()
 	defer putCanon(cn)
 	cn.hm.index(r.Header)
-	if h := cn.hm.first("Authorization"); h != "" {
+	if h := cn.hm.firstOf(hAuthorization); h != "" {
 		return v.verifyHeader(r, cn, h, body, now)
 	}
 	if hasPresignParams(r.URL.RawQuery) {
@@ -176,11 +175,11 @@ func (v *Verifier) Verify(r *http.Request, body []byte, now time.Time) (*Result,
 // requestDate returns the request's signing time from X-Amz-Date, else from
 // the Date header; raw is the header value ("" when absent).
 func requestDate(m *headerMap) (t time.Time, raw string, ok, amz bool) {
-	if raw = m.first("X-Amz-Date"); raw != "" {
+	if raw = m.firstOf(hXAmzDate); raw != "" {
 		t, ok = parseAmzDate(raw)
 		return t, raw, ok, true
 	}
-	if raw = m.first("Date"); raw != "" {
+	if raw = m.firstOf(hDate); raw != "" {
 		// RFC 1123 with GMT or with a numeric zone (Python's formatdate
 		// writes "-0000"), RFC 850 or ANSI C.
 		t, err := http.ParseTime(raw)
@@ -323,13 +322,13 @@ func checkSignedHeaders(cn *canon, list string, presigned bool) *Error {
 	}
 	m := &cn.hm
 	for i := range m.entries {
-		k := m.entries[i].key
-		if len(k) < 6 || !equalFold(k[:6], "x-amz-") || equalFold(k, "x-amz-security-token") {
+		e := &m.entries[i]
+		if !e.mustSign() || cn.listed1(e.lname) {
 			continue
 		}
-		if !cn.listedFold(k) {
+		if !cn.listedFold(e.lname) {
 			return newError(ErrHeadersNotSigned, presigned,
-				"There were headers present in the request which were not signed: "+strings.ToLower(k))
+				"There were headers present in the request which were not signed: "+strings.ToLower(e.key))
 		}
 	}
 	return nil
@@ -378,14 +377,14 @@ func ctEqualClean(a, b string) (equal, clean bool) {
 	const lo, hi = 0x2121212121212121, 0x8080808080808080
 	var v, ctl uint64
 	i := 0
-	for ; i+16 <= len(a); i += 16 {
-		x, y := load64(b[i:i+8]), load64(b[i+8:i+16])
-		v |= load64(a[i:i+8]) ^ x | load64(a[i+8:i+16]) ^ y
-		ctl |= (x-lo)&^x | (y-lo)&^y
+	for ; i+32 <= len(a); i += 32 {
+		x, y, z, w := loadAt(b, i), loadAt(b, i+8), loadAt(b, i+16), loadAt(b, i+24)
+		v |= loadAt(a, i) ^ x | loadAt(a, i+8) ^ y | loadAt(a, i+16) ^ z | loadAt(a, i+24) ^ w
+		ctl |= (x-lo)&^x | (y-lo)&^y | (z-lo)&^z | (w-lo)&^w
 	}
 	for ; i+8 <= len(a); i += 8 {
-		x := load64(b[i : i+8])
-		v |= load64(a[i:i+8]) ^ x
+		x := loadAt(b, i)
+		v |= loadAt(a, i) ^ x
 		ctl |= (x - lo) &^ x
 	}
 	clean = ctl&hi == 0
@@ -396,6 +395,19 @@ func ctEqualClean(a, b string) (equal, clean bool) {
 		}
 	}
 	return v == 0, clean
+}
+
+// ctEqualHex reports, in constant time, whether s is the 64 bytes of h.
+func ctEqualHex(h *[64]byte, s string) bool {
+	if len(s) != len(h) {
+		return false
+	}
+	hs := unsafe.String(&h[0], len(h))
+	var v uint64
+	for i := 0; i < len(h); i += 8 {
+		v |= loadAt(hs, i) ^ loadAt(s, i)
+	}
+	return v == 0
 }
 
 // decodeSig decodes a lower-case hex SigV4 signature.
@@ -430,7 +442,7 @@ var lowerHex = func() (t [256]byte) {
 // request: x-amz-content-sha256 when sent (checked against the body unless
 // a literal), else the body's SHA-256.
 func payloadHashFor(m *headerMap, body []byte, dst *[64]byte, presigned bool) (string, *Error) {
-	if h := m.first("X-Amz-Content-Sha256"); h != "" {
+	if h := m.firstOf(hXAmzContentSha256); h != "" {
 		if h == UnsignedPayload || strings.HasPrefix(h, "STREAMING-") {
 			return h, nil
 		}
@@ -467,7 +479,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	}
 	regionSet := ""
 	if a.Algorithm == AlgorithmV4a {
-		regionSet = m.first("X-Amz-Region-Set")
+		regionSet = m.firstOf(hXAmzRegionSet)
 		if regionSet == "" {
 			return nil, newError(ErrIncompleteSignature, false, "SigV4a requests require the X-Amz-Region-Set header.")
 		}
@@ -482,7 +494,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if e := checkSignedHeaders(cn, a.SignedHeaders, false); e != nil {
 		return nil, e
 	}
-	token := m.first("X-Amz-Security-Token")
+	token := m.firstOf(hXAmzSecurityToken)
 	key, err := v.resolveKey(cn, a.AccessKeyID, token, now, false)
 	if err != nil {
 		return nil, err
@@ -507,7 +519,7 @@ func (v *Verifier) verifyHeader(r *http.Request, cn *canon, h string, body []byt
 	if a.Algorithm == AlgorithmV4a {
 		res.Region = regionSet
 	}
-	if s := m.first("X-Amz-Decoded-Content-Length"); s != "" {
+	if s := m.firstOf(hXAmzDecodedContentLength); s != "" {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
 			res.DecodedContentLength = n
 		}
@@ -550,7 +562,7 @@ func (v *Verifier) checkSignature(r *http.Request, cn *canon, a *Authorization, 
 	// compare the hex, in constant time.
 	var wantHex [64]byte
 	encodeHex32(&wantHex, &want)
-	if len(a.Signature) != len(wantHex) || subtle.ConstantTimeCompare(wantHex[:], []byte(a.Signature)) != 1 {
+	if !ctEqualHex(&wantHex, a.Signature) {
 		if !detail {
 			return errQuietMismatch
 		}
@@ -612,7 +624,7 @@ func (v *Verifier) verifyPresigned(r *http.Request, cn *canon, body []byte, now 
 	}
 	token := a.SecurityToken
 	if token == "" {
-		token = m.first("X-Amz-Security-Token")
+		token = m.firstOf(hXAmzSecurityToken)
 	}
 	key, err := v.resolveKey(cn, a.AccessKeyID, token, now, true)
 	if err != nil {
