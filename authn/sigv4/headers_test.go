@@ -100,3 +100,19 @@ func TestVerifyNonCanonicalKeys(t *testing.T) {
 		})
 	}
 }
+
+// A session token that differs from the key's in one byte is refused,
+// wherever the byte is and whatever the bytes after it hold.
+func TestVerifyTokenOneByteOff(t *testing.T) {
+	keyToken := strings.Repeat("a", 96)
+	keys := mapKeys{tempAKID: {AccessKeyID: tempAKID, SecretAccessKey: tempSecret, SessionToken: keyToken, Active: true}}
+	for i := 0; i < len(keyToken); i++ {
+		sent := []byte(keyToken)
+		sent[i] = 'A'
+		creds := sigv4.Credentials{AccessKeyID: tempAKID, SecretAccessKey: tempSecret, SessionToken: string(sent)}
+		r, body := signedRequest(t, creds, nil)
+		if _, err := (&sigv4.Verifier{Keys: keys}).Verify(r, body, testTime); !errors.Is(err, sigv4.ErrInvalidToken) {
+			t.Fatalf("token with byte %d changed: %v", i, err)
+		}
+	}
+}

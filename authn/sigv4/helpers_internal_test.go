@@ -3,6 +3,7 @@ package sigv4
 import (
 	"encoding/hex"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,4 +146,19 @@ func TestCtEqualHex(t *testing.T) {
 			t.Fatalf("ctEqualHex(%x, %x) = %v", h, b, got)
 		}
 	})
+}
+
+// A difference in one word is not hidden by the words after it: a byte
+// whose case differs, followed eight bytes on by a byte holding the case
+// bit (Go's ^ and | share a precedence, so a0^b0 | a1^b1 unparenthesised
+// is ((a0^b0)|a1)^b1).
+func TestCtEqualCleanLaterWords(t *testing.T) {
+	base := strings.Repeat("a", 100)
+	for i := 0; i < len(base); i++ {
+		b := []byte(base)
+		b[i] = 'A'
+		if eq, _ := ctEqualClean(base, string(b)); eq {
+			t.Fatalf("ctEqualClean equal with byte %d changed", i)
+		}
+	}
 }

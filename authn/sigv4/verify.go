@@ -379,7 +379,8 @@ func ctEqualClean(a, b string) (equal, clean bool) {
 	i := 0
 	for ; i+32 <= len(a); i += 32 {
 		x, y, z, w := loadAt(b, i), loadAt(b, i+8), loadAt(b, i+16), loadAt(b, i+24)
-		v |= loadAt(a, i) ^ x | loadAt(a, i+8) ^ y | loadAt(a, i+16) ^ z | loadAt(a, i+24) ^ w
+		// Parenthesised: ^ and | share a precedence in Go.
+		v |= (loadAt(a, i) ^ x) | (loadAt(a, i+8) ^ y) | (loadAt(a, i+16) ^ z) | (loadAt(a, i+24) ^ w)
 		ctl |= (x-lo)&^x | (y-lo)&^y | (z-lo)&^z | (w-lo)&^w
 	}
 	for ; i+8 <= len(a); i += 8 {
