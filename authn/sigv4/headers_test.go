@@ -2,9 +2,13 @@ package sigv4_test
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 
 	"github.com/seed-e2e06c4d/awsaccess/authn/sigv4"
 )
@@ -116,3 +120,49 @@ func TestVerifyTokenOneByteOff(t *testing.T) {
 		}
 	}
 }
+
+// The canonical keys of common headers take a fast path (a switch on the
+// key); every other key is folded byte by byte. A signed request verifies
+// alike, to the error and its message, whether its keys are canonical or
+// re-cased at random, and whether or not a random x-amz-* or other header
+// is added after signing.
+func checkKeyCaseDifferential(t *rapid.T) {
+	g := genRequest(t, false)
+	r := signGen(t, g)
+	switch rapid.IntRange(0, 2).Draw(t, "added") {
+	case 1:
+		r.Header.Set("X-Amz-Meta-"+rapid.StringMatching(`[A-Za-z]{1,8}`).Draw(t, "meta"), "v")
+	case 2:
+		r.Header.Set("X-Other", "v")
+	}
+	v := &sigv4.Verifier{Keys: g.keys()}
+	now := skewWithin(t, g.t)
+	res1, err1 := v.Verify(r, g.body, now)
+
+	recased := http.Header{}
+	for k, vals := range r.Header {
+		b := []byte(k)
+		for i := range b {
+			if ('a' <= b[i] && b[i] <= 'z' || 'A' <= b[i] && b[i] <= 'Z') && rapid.Bool().Draw(t, "flip") {
+				b[i] ^= 0x20
+			}
+		}
+		if _, dup := recased[string(b)]; dup {
+			b = []byte(k)
+		}
+		recased[string(b)] = vals
+	}
+	r2 := r.Clone(r.Context())
+	r2.Header = recased
+	res2, err2 := v.Verify(r2, g.body, now)
+	if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
+		t.Fatalf("canonical keys: %v; keys %v: %v", err1, slices.Collect(maps.Keys(recased)), err2)
+	}
+	if err1 == nil && (strings.Join(res1.SignedHeaders, ";") != strings.Join(res2.SignedHeaders, ";") || res1.PayloadHash != res2.PayloadHash) {
+		t.Fatalf("results differ: %+v, %+v", res1, res2)
+	}
+}
+
+func TestPropertyKeyCaseDifferential(t *testing.T) { rapid.Check(t, checkKeyCaseDifferential) }
+
+func FuzzPropertyKeyCaseDifferential(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkKeyCaseDifferential)) }
