@@ -52,15 +52,22 @@
 //
 // The canonical request is built into a pooled buffer and hashed once;
 // HMACs resume from the SHA-256 states of the key's pads (no hmac.New);
-// derived keys are cached; request headers are indexed in one pass and the
-// signed header list resolved against them once; the SDKs' form of the
-// Authorization header is parsed on a fast path; a verification allocates
-// once (its Result). Signing a small JSON API request with an 800-byte
-// session token takes about a third of the time of aws-sdk-go-v2's SignHTTP
-// with 2 allocations instead of 45. Verifying it with a cached key costs
-// about twice the SHA-256 work it cannot avoid (the body, the 1.1 KB
-// canonical request, the HMAC: BenchmarkVerifyCryptoFloor); see the
-// benchmarks.
+// derived keys are cached; request headers are indexed in one pass, each
+// key lower-cased once (a switch on the canonical forms of the common
+// headers, folding for any other key), the well-known headers found by
+// slot and the signed header list resolved against them once; the SDKs'
+// form of the Authorization header is parsed on a fast path; the session
+// token and the signature are compared in constant time eight bytes at a
+// time; a verification allocates once (its Result). Signing a small JSON
+// API request with an 800-byte session token takes about a third of the
+// time of aws-sdk-go-v2's SignHTTP with 2 allocations instead of 45.
+// Verifying it with a cached key costs a little over twice the SHA-256 work
+// it cannot avoid (the body, the 1.1 KB canonical request, the HMAC:
+// BenchmarkVerifyCryptoFloor, about 1.1 us on a 2-core machine); the rest,
+// some 13 thousand instructions, is spread thin: the header map walked,
+// the signed headers resolved, the canonical request copied, the token
+// compared, the SHA-256 calls themselves and the Result. The benchmarks
+// report per-thread CPU time (cpu-ns/op) beside wall time.
 //
 // Signer and Verifier are safe for concurrent use; the package has no
 // goroutines and no mutable globals, and takes time as an argument.
