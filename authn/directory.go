@@ -124,6 +124,7 @@ type account struct {
 	oidc            map[string]*oidcProvider
 	saml            map[string]*samlProvider
 	stsRegionActive map[string]bool // overrides of the default per region
+	alias           string          // the account alias; "" for none
 	rootCtx         atomic.Pointer[ctxCache]
 }
 

@@ -32,6 +32,9 @@ var (
 	ErrInvalidInput = errors.New("authn: invalid input")
 	// ErrPasswordPolicyViolation (IAM PasswordPolicyViolation, 400).
 	ErrPasswordPolicyViolation = errors.New("authn: password policy violation")
+	// ErrInvalidUserType (IAM InvalidUserType, 400): an operation only an
+	// IAM user may call (ChangePassword) called by another principal.
+	ErrInvalidUserType = errors.New("authn: invalid user type")
 	// ErrValidation (ValidationError, 400): a parameter breaks the API's
 	// model constraints (length, pattern, range).
 	ErrValidation = errors.New("authn: validation error")
@@ -129,6 +132,10 @@ func errInvalidInput(format string, args ...any) error {
 
 func errPassword(format string, args ...any) error {
 	return newErr(ErrPasswordPolicyViolation, "PasswordPolicyViolation", http.StatusBadRequest, format, args...)
+}
+
+func errInvalidUserType(format string, args ...any) error {
+	return newErr(ErrInvalidUserType, "InvalidUserType", http.StatusBadRequest, format, args...)
 }
 
 func errAuthCode(format string, args ...any) error {

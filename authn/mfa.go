@@ -98,6 +98,22 @@ func (m *mfaDevice) verify(code string, now time.Time) bool {
 	return false
 }
 
+// verifyPair checks two consecutive codes of the device, the second of
+// them current (within ±1 step) and neither used before, and consumes
+// them. EnableMFADevice and ResyncMFADevice take codes alike.
+func (m *mfaDevice) verifyPair(code1, code2 string, now time.Time) error {
+	step := now.Unix() / int64(TOTPStep/time.Second)
+	for c := step - totpWindow; c <= step+totpWindow; c++ {
+		if c > 0 && c-1 > m.last &&
+			subtle.ConstantTimeCompare([]byte(hotp(m.seed, uint64(c), TOTPDigits)), []byte(code2)) == 1 &&
+			subtle.ConstantTimeCompare([]byte(hotp(m.seed, uint64(c-1), TOTPDigits)), []byte(code1)) == 1 {
+			m.last = c
+			return nil
+		}
+	}
+	return errAuthCode("Authentication code for device is not valid.")
+}
+
 func (a *Account) mfaView(m *mfaDevice, withSeed bool) VirtualMFADevice {
 	v := VirtualMFADevice{SerialNumber: m.serial, Root: m.root, EnableDate: m.enabled, Tags: slices.Clone(m.tags)}
 	if m.user != nil {
@@ -198,16 +214,8 @@ func (a *Account) EnableMFADevice(userName, serial, code1, code2 string) error {
 	if len(serials) >= MaxMFADevicesPerUser {
 		return errLimit("MFADevicesPerUser", MaxMFADevicesPerUser)
 	}
-	step := a.d.now().Unix() / int64(TOTPStep/time.Second)
-	ok := false
-	for c := step - totpWindow; c <= step+totpWindow && !ok; c++ {
-		ok = c > 0 && hotp(m.seed, uint64(c), TOTPDigits) == code2 && hotp(m.seed, uint64(c-1), TOTPDigits) == code1
-		if ok {
-			m.last = c
-		}
-	}
-	if !ok {
-		return errAuthCode("Authentication code for device is not valid.")
+	if err := m.verifyPair(code1, code2, a.d.now()); err != nil {
+		return err
 	}
 	m.enabled = a.d.now()
 	if u != nil {
@@ -272,4 +280,57 @@ func (a *Account) ListMFADevices(userName string) ([]VirtualMFADevice, error) {
 		out = append(out, a.mfaView(acct.mfa[s], false))
 	}
 	return out, nil
+}
+
+// enabledFor finds a device enabled for a user ("" for the root user).
+func (acct *account) enabledFor(userName, serial string) (*mfaDevice, error) {
+	serials := acct.root.mfa
+	if userName != "" {
+		u, err := acct.user(userName)
+		if err != nil {
+			return nil, err
+		}
+		serials = u.mfa
+	}
+	if !slices.Contains(serials, serial) {
+		return nil, errNoSuchEntity("MFA Device with serial number %s does not exist.", serial)
+	}
+	return acct.mfaDevice(serial)
+}
+
+// GetMFADevice returns a device enabled for a user ("" for the root
+// user), without its seed.
+func (a *Account) GetMFADevice(userName, serial string) (VirtualMFADevice, error) {
+	acct, err := a.rlock()
+	if err != nil {
+		return VirtualMFADevice{}, err
+	}
+	defer a.runlock()
+	m, err := acct.enabledFor(userName, serial)
+	if err != nil {
+		return VirtualMFADevice{}, err
+	}
+	return a.mfaView(m, false), nil
+}
+
+// ResyncMFADevice resynchronises a device enabled for a user ("" for the
+// root user) with two consecutive codes, as EnableMFADevice takes them;
+// codes already used are refused.
+func (a *Account) ResyncMFADevice(userName, serial, code1, code2 string) error {
+	if err := checkAuthCode(code1, "authenticationCode1"); err != nil {
+		return err
+	}
+	if err := checkAuthCode(code2, "authenticationCode2"); err != nil {
+		return err
+	}
+	acct, err := a.lock()
+	if err != nil {
+		return err
+	}
+	defer a.unlock()
+	m, err := acct.enabledFor(userName, serial)
+	if err != nil {
+		return err
+	}
+	return m.verifyPair(code1, code2, a.d.now())
 }

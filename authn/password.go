@@ -281,20 +281,7 @@ func (a *Account) CreateLoginProfile(userName, password string, resetRequired bo
 // resetRequired is not nil, whether it must be changed at next sign-in.
 func (a *Account) UpdateLoginProfile(userName, password string, resetRequired *bool) error {
 	store := func(acct *account, u *user, h *passwordHash) error {
-		if u.login == nil {
-			return errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
-		}
-		if h != nil {
-			u.login.previous = append([]*passwordHash{u.login.hash}, u.login.previous...)
-			if len(u.login.previous) > 24 {
-				u.login.previous = u.login.previous[:24]
-			}
-			u.login.hash = h
-		}
-		if resetRequired != nil {
-			u.login.resetRequired = *resetRequired
-		}
-		return nil
+		return u.storePassword(h, resetRequired)
 	}
 	if password == "" {
 		acct, err := a.lock()
@@ -309,6 +296,66 @@ func (a *Account) UpdateLoginProfile(userName, password string, resetRequired *b
 		return store(acct, u, nil)
 	}
 	return a.setPassword(userName, password, store)
+}
+
+// storePassword replaces a user's console password with h (when h is not
+// nil), keeping the one it replaces among the previous passwords, and
+// sets whether it must be changed at next sign-in (when resetRequired is
+// not nil).
+func (u *user) storePassword(h *passwordHash, resetRequired *bool) error {
+	if u.login == nil {
+		return errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
+	}
+	if h != nil {
+		u.login.previous = append([]*passwordHash{u.login.hash}, u.login.previous...)
+		if len(u.login.previous) > 24 {
+			u.login.previous = u.login.previous[:24]
+		}
+		u.login.hash = h
+	}
+	if resetRequired != nil {
+		u.login.resetRequired = *resetRequired
+	}
+	return nil
+}
+
+// ChangePassword is an IAM user changing its own console password: the
+// old password must be the current one, and the new one must satisfy the
+// account's password policy, including its reuse prevention. The password
+// no longer has to be reset. userName "" (the root user, or any caller
+// that is no IAM user) is InvalidUserType. Whether the user may call it
+// at all (iam:ChangePassword, or the policy's AllowUsersToChangePassword)
+// is for the caller's authorizer.
+func (a *Account) ChangePassword(userName, oldPassword, newPassword string) error {
+	if userName == "" {
+		return errInvalidUserType("Only IAM users can change their own password.")
+	}
+	if err := checkPasswordChars(oldPassword, "oldPassword"); err != nil {
+		return err
+	}
+	if err := checkPasswordChars(newPassword, "newPassword"); err != nil {
+		return err
+	}
+	current, err := read(a, (*account).user, userName, func(_ *account, u *user) (*passwordHash, error) {
+		if u.login == nil {
+			return nil, errNoSuchEntity("Login Profile for User %s cannot be found.", u.name)
+		}
+		return u.login.hash, nil
+	})
+	if err != nil {
+		return err
+	}
+	if !current.verify(oldPassword) {
+		return errAccessDenied("The old password is incorrect.")
+	}
+	reset := false
+	return a.setPassword(userName, newPassword, func(_ *account, u *user, h *passwordHash) error {
+		if u.login == nil || u.login.hash != current {
+			// Changed or removed since the old password was checked.
+			return errAccessDenied("The old password is incorrect.")
+		}
+		return u.storePassword(h, &reset)
+	})
 }
 
 // GetLoginProfile returns a user's login profile.

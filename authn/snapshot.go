@@ -46,6 +46,7 @@ type snapAccount struct {
 	RootKeys       []snapKey       `json:"rootKeys,omitempty"`
 	PasswordPolicy *PasswordPolicy `json:"passwordPolicy,omitempty"`
 	STSRegions     []snapRegion    `json:"stsRegions,omitempty"`
+	Alias          string          `json:"alias,omitempty"`
 	Policies       []snapPolicy    `json:"policies"`
 	Groups         []snapGroup     `json:"groups"`
 	Users          []snapUser      `json:"users"`
@@ -343,7 +344,7 @@ func byID[T any](list []T, id func(T) string) []T {
 
 func (d *Directory) snapAccount(acct *account) snapAccount {
 	sa := snapAccount{
-		ID: acct.id, Email: acct.email, Created: acct.created,
+		ID: acct.id, Email: acct.email, Created: acct.created, Alias: acct.alias,
 		RootMFA: slices.Clone(acct.root.mfa), RootKeys: snapKeysOf(acct.root.keys),
 	}
 	if acct.root.password != nil {
@@ -668,8 +669,19 @@ func (d *Directory) buildAccount(st *restored, sa *snapAccount) error {
 		policies: make(map[string]*managedPolicy), profiles: make(map[string]*instanceProfile),
 		mfa: make(map[string]*mfaDevice), oidc: make(map[string]*oidcProvider), saml: make(map[string]*samlProvider),
 	}
-	st.accounts[acct.id] = acct
 	what := "account " + acct.id
+	if sa.Alias != "" {
+		if err := checkAccountAlias(sa.Alias); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		for _, other := range st.accounts {
+			if other.alias == sa.Alias {
+				return fmt.Errorf("%s: alias %s is also account %s's", what, sa.Alias, other.id)
+			}
+		}
+		acct.alias = sa.Alias
+	}
+	st.accounts[acct.id] = acct
 	if sa.RootPassword != nil {
 		h, err := buildHash(*sa.RootPassword, what+" root user")
 		if err != nil {

@@ -15,7 +15,7 @@ import (
 func TestSnapshotKnowsEveryField(t *testing.T) {
 	known := map[reflect.Type]string{
 		reflect.TypeFor[Directory]():       "partition now ids authorizer iterations mu accounts keys sessions expiring byUnique instances gen",
-		reflect.TypeFor[account]():         "id email created root passwordPolicy users groups roles policies profiles mfa oidc saml stsRegionActive rootCtx",
+		reflect.TypeFor[account]():         "id email created root passwordPolicy users groups roles policies profiles mfa oidc saml stsRegionActive alias rootCtx",
 		reflect.TypeFor[rootUser]():        "password mfa keys",
 		reflect.TypeFor[user]():            "acct name path id created tags boundary login keys groups attached inline mfa cache",
 		reflect.TypeFor[loginProfile]():    "hash previous created resetRequired lastUsed",
