@@ -22,7 +22,10 @@ import (
 // providers) has its Tag, Untag and List...Tags operations and takes Tags
 // on its Create; see api_iam_tags.go. See api_iam_simulate.go for
 // SimulateCustomPolicy and SimulatePrincipalPolicy (of a user, role or
-// group).
+// group), and api_iam_account.go for ChangePassword (which the password
+// policy's AllowUsersToChangePassword allows on the caller's own user),
+// GetMFADevice, ResyncMFADevice, the account alias, ListEntitiesForPolicy
+// and GetContextKeysFor...Policy.
 //
 // UpdateSAMLProvider replaces the metadata document only: SAML assertion
 // encryption (AssertionEncryptionMode, AddPrivateKey, RemovePrivateKey)
@@ -75,6 +78,7 @@ var iamOps = map[string]opFunc{
 	"GetLoginProfile":    iamServe(iamGetLoginProfile),
 	"UpdateLoginProfile": iamServe(iamUpdateLoginProfile),
 	"DeleteLoginProfile": iamServe(iamDeleteLoginProfile),
+	"ChangePassword":     iamServe(iamChangePassword),
 
 	// MFA devices.
 	"CreateVirtualMFADevice": iamServe(iamCreateVirtualMFADevice),
@@ -86,6 +90,8 @@ var iamOps = map[string]opFunc{
 	"TagMFADevice":           iamServe(iamMFATags.tagOp),
 	"UntagMFADevice":         iamServe(iamMFATags.untagOp),
 	"ListMFADeviceTags":      iamServe(iamMFATags.listOp),
+	"GetMFADevice":           iamServe(iamGetMFADevice),
+	"ResyncMFADevice":        iamServe(iamResyncMFADevice),
 
 	// Managed policies and their versions.
 	"CreatePolicy":            iamServe(iamCreatePolicy),
@@ -100,6 +106,7 @@ var iamOps = map[string]opFunc{
 	"DeletePolicyVersion":     iamServe(iamDeletePolicyVersion),
 	"ListPolicyVersions":      iamServe(iamListPolicyVersions),
 	"SetDefaultPolicyVersion": iamServe(iamSetDefaultPolicyVersion),
+	"ListEntitiesForPolicy":   iamServe(iamListEntitiesForPolicy),
 
 	// Inline policies.
 	"PutUserPolicy":     iamServe(iamPutInline(iamUserEntity)),
@@ -169,10 +176,17 @@ var iamOps = map[string]opFunc{
 	"UpdateAccountPasswordPolicy": iamServe(iamUpdateAccountPasswordPolicy),
 	"DeleteAccountPasswordPolicy": iamServe(iamDeleteAccountPasswordPolicy),
 	"GetAccountSummary":           iamServe(iamGetAccountSummary),
+	"CreateAccountAlias":          iamServe(iamCreateAccountAlias),
+	"DeleteAccountAlias":          iamServe(iamDeleteAccountAlias),
+	"ListAccountAliases":          iamServe(iamListAccountAliases),
 
 	// The policy simulator.
 	"SimulateCustomPolicy":    iamServe(iamSimulateCustomPolicy),
 	"SimulatePrincipalPolicy": iamServe(iamSimulatePrincipalPolicy),
+
+	// The condition keys of policies.
+	"GetContextKeysForCustomPolicy":    iamServe(iamGetContextKeysForCustomPolicy),
+	"GetContextKeysForPrincipalPolicy": iamServe(iamGetContextKeysForPrincipalPolicy),
 }
 
 // iamAccess is what IAM authorises before each operation, as AWS's Service
@@ -241,6 +255,7 @@ var iamAccess = map[string]iamRule{
 	"GetLoginProfile":    {res: resUser("UserName", orCaller), keys: kResTags},
 	"UpdateLoginProfile": {res: resUser("UserName", 0), keys: kResTags},
 	"DeleteLoginProfile": {res: resUser("UserName", orCaller), keys: kResTags},
+	"ChangePassword":     {res: resUser("", orCaller), keys: kResTags, grant: grantOwnPassword},
 
 	"CreateVirtualMFADevice": {res: resNewMFADevice, keys: kReqTags},
 	"EnableMFADevice":        {res: resUser("UserName", 0), keys: kResTags},
@@ -251,6 +266,8 @@ var iamAccess = map[string]iamRule{
 	"TagMFADevice":           {res: resMFADevice, keys: kReqTags | kResTags},
 	"UntagMFADevice":         {res: resMFADevice, keys: kTagKeys | kResTags},
 	"ListMFADeviceTags":      {res: resMFADevice, keys: kResTags},
+	"GetMFADevice":           {res: resUser("UserName", orCaller), keys: kResTags},
+	"ResyncMFADevice":        {res: resUser("UserName", 0), keys: kResTags},
 
 	"CreatePolicy":            {res: resNewPolicy, keys: kReqTags | kResTags},
 	"GetPolicy":               {res: resPolicy, keys: kResTags},
@@ -264,6 +281,7 @@ var iamAccess = map[string]iamRule{
 	"DeletePolicyVersion":     {res: resPolicy, keys: kResTags},
 	"ListPolicyVersions":      {res: resPolicy, keys: kResTags},
 	"SetDefaultPolicyVersion": {res: resPolicy, keys: kResTags},
+	"ListEntitiesForPolicy":   {res: resPolicy, keys: kResTags},
 
 	"PutUserPolicy":     {res: resUser("UserName", 0), keys: kResTags | kBoundary},
 	"GetUserPolicy":     {res: resUser("UserName", 0), keys: kResTags},
@@ -326,9 +344,15 @@ var iamAccess = map[string]iamRule{
 	"UpdateAccountPasswordPolicy": {res: resAny},
 	"DeleteAccountPasswordPolicy": {res: resAny},
 	"GetAccountSummary":           {res: resAny},
+	"CreateAccountAlias":          {res: resAny},
+	"DeleteAccountAlias":          {res: resAny},
+	"ListAccountAliases":          {res: resAny},
 
 	"SimulateCustomPolicy":    {res: resAny},
 	"SimulatePrincipalPolicy": {res: resPolicySource, keys: kResTags},
+
+	"GetContextKeysForCustomPolicy":    {res: resAny},
+	"GetContextKeysForPrincipalPolicy": {res: resPolicySource, keys: kResTags},
 }
 
 // iamRule is one row of iamAccess.
@@ -337,6 +361,9 @@ type iamRule struct {
 	keys iamKeys
 	// also lists dependent actions, each on its own resource.
 	also []iamDependent
+	// grant, when set, is a policy on the resource that the check also
+	// counts (ChangePassword's AllowUsersToChangePassword).
+	grant func(x *iamCall, t iamTarget) *authz.PolicyList
 }
 
 // iamDependent is a further action an operation needs.
@@ -411,6 +438,9 @@ func (x *iamCall) authorize() error {
 		return err
 	}
 	checks := []authz.Check{{Action: "iam:" + name, Resource: t.arn, Context: x.conditionKeys(rule.keys, t)}}
+	if rule.grant != nil {
+		checks[0].ResourcePolicy = rule.grant(x, t)
+	}
 	for _, d := range rule.also {
 		dt, err := d.res(x)
 		if err != nil {

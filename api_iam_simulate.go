@@ -160,62 +160,20 @@ func iamSimulatePrincipalPolicy(x *iamCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind, name, found := iamEntityOf(req.PolicySourceArn, x.acct.ID())
-	if !found || (kind != "user" && kind != "role" && kind != "group") {
-		return nil, simInvalid("Invalid ARN: %s. PolicySourceArn must be the ARN of a user, group or role of the account.", req.PolicySourceArn)
+	kind, source, identity, boundary, err := x.principalPolicies(req.PolicySourceArn)
+	if err != nil {
+		return nil, err
 	}
 	s := &simulation{sources: map[string]simSource{}}
-	var source authz.Principal
-	switch kind {
-	case "user":
-		u, err := x.acct.GetUser(name)
-		if err != nil {
+	for _, n := range identity {
+		if err := x.addEntityPolicy(s, n, &s.identity); err != nil {
 			return nil, err
 		}
-		if u.ARN != req.PolicySourceArn {
-			return nil, &wire.Error{Code: "NoSuchEntity", Message: "The user with name " + name + " cannot be found.", Status: http.StatusNotFound}
-		}
-		source = authz.Principal{Type: authz.PrincipalUser, ARN: u.ARN, Account: x.acct.ID(), UniqueID: u.UserID, UserID: u.UserID, UserName: u.UserName}
-	case "role":
-		r, err := x.acct.GetRole(name)
-		if err != nil {
-			return nil, err
-		}
-		if r.ARN != req.PolicySourceArn {
-			return nil, &wire.Error{Code: "NoSuchEntity", Message: "The role with name " + name + " cannot be found.", Status: http.StatusNotFound}
-		}
-		source = authz.Principal{Type: authz.PrincipalAssumedRole, ARN: r.ARN, RoleARN: r.ARN, Account: x.acct.ID(), UniqueID: r.RoleID, UserID: r.RoleID}
-	default:
-		// A group is no principal: its inline and attached policies are
-		// simulated like custom policies of an unnamed user of the account.
-		policies, err := x.groupPolicies(name, req.PolicySourceArn)
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range policies {
-			if err := x.addEntityPolicy(s, n, &s.identity); err != nil {
-				return nil, err
-			}
-		}
-		source = authz.Principal{Type: authz.PrincipalUser, Account: x.acct.ID()}
 	}
-	if kind != "group" {
-		rc, err := x.c.dir.PolicyContext(&source)
-		if err != nil {
-			return nil, err
-		}
-		if rc.Identity != nil {
-			for _, n := range rc.Identity.Policies() {
-				if err := x.addEntityPolicy(s, n, &s.identity); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if rc.Boundary != nil && len(req.PermissionsBoundaryPolicyInputList) == 0 {
-			for _, n := range rc.Boundary.Policies() {
-				if err := x.addEntityPolicy(s, n, &s.boundary); err != nil {
-					return nil, err
-				}
+	if len(req.PermissionsBoundaryPolicyInputList) == 0 {
+		for _, n := range boundary {
+			if err := x.addEntityPolicy(s, n, &s.boundary); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -233,6 +191,52 @@ func iamSimulatePrincipalPolicy(x *iamCall) (any, error) {
 	s.scps, s.management = x.c.org.SCPChain(x.acct.ID())
 	s.scpsApply = true
 	return x.simulate(s, req)
+}
+
+// principalPolicies finds the user, group or role an ARN names (with its
+// path) and its policies: identity-based ones (a user's include its
+// groups') named as authn names them, and its permissions boundary. A
+// group is no principal: its policies are those of an unnamed user of the
+// account.
+func (x *iamCall) principalPolicies(a string) (kind string, source authz.Principal, identity, boundary []authz.Named, err error) {
+	kind, name, found := iamEntityOf(a, x.acct.ID())
+	if !found || (kind != "user" && kind != "role" && kind != "group") {
+		return "", source, nil, nil, simInvalid("Invalid ARN: %s. PolicySourceArn must be the ARN of a user, group or role of the account.", a)
+	}
+	switch kind {
+	case "user":
+		u, err := x.acct.GetUser(name)
+		if err != nil {
+			return "", source, nil, nil, err
+		}
+		if u.ARN != a {
+			return "", source, nil, nil, &wire.Error{Code: "NoSuchEntity", Message: "The user with name " + name + " cannot be found.", Status: http.StatusNotFound}
+		}
+		source = authz.Principal{Type: authz.PrincipalUser, ARN: u.ARN, Account: x.acct.ID(), UniqueID: u.UserID, UserID: u.UserID, UserName: u.UserName}
+	case "role":
+		r, err := x.acct.GetRole(name)
+		if err != nil {
+			return "", source, nil, nil, err
+		}
+		if r.ARN != a {
+			return "", source, nil, nil, &wire.Error{Code: "NoSuchEntity", Message: "The role with name " + name + " cannot be found.", Status: http.StatusNotFound}
+		}
+		source = authz.Principal{Type: authz.PrincipalAssumedRole, ARN: r.ARN, RoleARN: r.ARN, Account: x.acct.ID(), UniqueID: r.RoleID, UserID: r.RoleID}
+	default:
+		identity, err := x.groupPolicies(name, a)
+		return kind, authz.Principal{Type: authz.PrincipalUser, Account: x.acct.ID()}, identity, nil, err
+	}
+	rc, err := x.c.dir.PolicyContext(&source)
+	if err != nil {
+		return "", source, nil, nil, err
+	}
+	if rc.Identity != nil {
+		identity = rc.Identity.Policies()
+	}
+	if rc.Boundary != nil {
+		boundary = rc.Boundary.Policies()
+	}
+	return kind, source, identity, boundary, nil
 }
 
 // groupPolicies are a group's inline policies, in name order, then its
