@@ -32,26 +32,31 @@ func containsDoubleHyphen(s string) bool {
 // partition (the Directory), so an alias any account holds, this one
 // included, is EntityAlreadyExists.
 func (a *Account) CreateAccountAlias(alias string) error {
-	if err := checkAccountAlias(alias); err != nil {
-		return err
-	}
-	acct, err := a.lock()
-	if err != nil {
-		return err
-	}
-	defer a.unlock()
-	for _, other := range a.d.accounts {
-		if other.alias == alias {
-			return errAlreadyExists("The account alias %s already exists.", alias)
+	return a.updateAlias(alias, func(acct *account) error {
+		for _, other := range a.d.accounts {
+			if other.alias == alias {
+				return errAlreadyExists("The account alias %s already exists.", alias)
+			}
 		}
-	}
-	acct.alias = alias
-	return nil
+		acct.alias = alias
+		return nil
+	})
 }
 
 // DeleteAccountAlias removes the account's alias, which must be the one
 // named.
 func (a *Account) DeleteAccountAlias(alias string) error {
+	return a.updateAlias(alias, func(acct *account) error {
+		if acct.alias == "" || acct.alias != alias {
+			return errNoSuchEntity("The account alias %s cannot be found.", alias)
+		}
+		acct.alias = ""
+		return nil
+	})
+}
+
+// updateAlias checks an alias and runs f under the write lock.
+func (a *Account) updateAlias(alias string, f func(*account) error) error {
 	if err := checkAccountAlias(alias); err != nil {
 		return err
 	}
@@ -60,11 +65,7 @@ func (a *Account) DeleteAccountAlias(alias string) error {
 		return err
 	}
 	defer a.unlock()
-	if acct.alias == "" || acct.alias != alias {
-		return errNoSuchEntity("The account alias %s cannot be found.", alias)
-	}
-	acct.alias = ""
-	return nil
+	return f(acct)
 }
 
 // ListAccountAliases lists the account's alias: none or one.

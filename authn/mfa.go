@@ -179,14 +179,19 @@ func checkAuthCode(code, field string) error {
 	return nil
 }
 
+// checkAuthCodes checks AuthenticationCode1 and AuthenticationCode2.
+func checkAuthCodes(code1, code2 string) error {
+	if err := checkAuthCode(code1, "authenticationCode1"); err != nil {
+		return err
+	}
+	return checkAuthCode(code2, "authenticationCode2")
+}
+
 // EnableMFADevice assigns a virtual MFA device to a user (the root user
 // when userName is ""), given two consecutive codes of the device, the
 // second of them current (±1 step).
 func (a *Account) EnableMFADevice(userName, serial, code1, code2 string) error {
-	if err := checkAuthCode(code1, "authenticationCode1"); err != nil {
-		return err
-	}
-	if err := checkAuthCode(code2, "authenticationCode2"); err != nil {
+	if err := checkAuthCodes(code1, code2); err != nil {
 		return err
 	}
 	acct, err := a.lock()
@@ -317,10 +322,7 @@ func (a *Account) GetMFADevice(userName, serial string) (VirtualMFADevice, error
 // root user) with two consecutive codes, as EnableMFADevice takes them;
 // codes already used are refused.
 func (a *Account) ResyncMFADevice(userName, serial, code1, code2 string) error {
-	if err := checkAuthCode(code1, "authenticationCode1"); err != nil {
-		return err
-	}
-	if err := checkAuthCode(code2, "authenticationCode2"); err != nil {
+	if err := checkAuthCodes(code1, code2); err != nil {
 		return err
 	}
 	acct, err := a.lock()
