@@ -113,22 +113,6 @@ func iamDeleteUser(x *iamCall) (any, error) {
 	return noOutput(x.acct.DeleteUser(inString(x.in, "UserName")))
 }
 
-func iamTagUser(x *iamCall) (any, error) {
-	return noOutput(x.acct.TagUser(inString(x.in, "UserName"), inTags(x.in, "Tags")))
-}
-
-func iamUntagUser(x *iamCall) (any, error) {
-	return noOutput(x.acct.UntagUser(inString(x.in, "UserName"), inStrings(x.in, "TagKeys")))
-}
-
-func iamListUserTags(x *iamCall) (any, error) {
-	u, err := x.acct.GetUser(inString(x.in, "UserName"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, u.Tags)
-}
-
 // tagPage is the output of the List*Tags operations: the tags sorted by
 // key, as IAM returns them, and paged.
 func tagPage(x *iamCall, tags []authn.Tag) (any, error) {
@@ -242,22 +226,6 @@ func iamUpdateAssumeRolePolicy(x *iamCall) (any, error) {
 
 func iamDeleteRole(x *iamCall) (any, error) {
 	return noOutput(x.acct.DeleteRole(inString(x.in, "RoleName")))
-}
-
-func iamTagRole(x *iamCall) (any, error) {
-	return noOutput(x.acct.TagRole(inString(x.in, "RoleName"), inTags(x.in, "Tags")))
-}
-
-func iamUntagRole(x *iamCall) (any, error) {
-	return noOutput(x.acct.UntagRole(inString(x.in, "RoleName"), inStrings(x.in, "TagKeys")))
-}
-
-func iamListRoleTags(x *iamCall) (any, error) {
-	r, err := x.acct.GetRole(inString(x.in, "RoleName"))
-	if err != nil {
-		return nil, err
-	}
-	return tagPage(x, r.Tags)
 }
 
 func iamCreateServiceLinkedRole(x *iamCall) (any, error) {

@@ -7,9 +7,9 @@ import (
 	"github.com/seed-e2e06c4d/awsaccess/internal/wire"
 )
 
-// The tag operations of the IAM resources that are not principals
-// (customer managed policies, instance profiles, virtual MFA devices, OIDC
-// and SAML providers) and UpdateSAMLProvider. authn checks the tags: at
+// The tag operations of the IAM resources (users, roles, customer managed
+// policies, instance profiles, virtual MFA devices, OIDC and SAML
+// providers) and UpdateSAMLProvider. authn checks the tags: at
 // most 50 per resource (LimitExceeded), IAM's key and value rules
 // (ValidationError), no aws: prefix and no key twice, case-insensitively
 // (InvalidInput).
@@ -24,6 +24,16 @@ type iamTagOps struct {
 }
 
 var (
+	iamUserTags = iamTagOps{"UserName", (*authn.Account).TagUser, (*authn.Account).UntagUser,
+		func(a *authn.Account, name string) ([]authn.Tag, error) {
+			u, err := a.GetUser(name)
+			return u.Tags, err
+		}}
+	iamRoleTags = iamTagOps{"RoleName", (*authn.Account).TagRole, (*authn.Account).UntagRole,
+		func(a *authn.Account, name string) ([]authn.Tag, error) {
+			r, err := a.GetRole(name)
+			return r.Tags, err
+		}}
 	iamPolicyTags = iamTagOps{"PolicyArn", (*authn.Account).TagPolicy, (*authn.Account).UntagPolicy,
 		func(a *authn.Account, arn string) ([]authn.Tag, error) {
 			p, err := a.GetPolicy(arn)

@@ -22,17 +22,17 @@ type stateful interface {
 	Restore([]byte) error
 }
 
+// part is one stateful service of a Cloud, by its name in a snapshot.
+type part struct {
+	name string
+	s    stateful
+}
+
 // parts are the Cloud's stateful services in snapshot order. The advisory
 // database comes before Inspector, which remembers the generation of the
 // database it last scanned.
-func (c *Cloud) parts() []struct {
-	name string
-	s    stateful
-} {
-	return []struct {
-		name string
-		s    stateful
-	}{
+func (c *Cloud) parts() []part {
+	return []part{
 		{"advisories", c.cfg.Advisories},
 		{"iam", c.dir},
 		{"organizations", c.org},
@@ -161,6 +161,11 @@ func Restore(cfg Config, data []byte) (*Cloud, error) {
 		cfg.Advisories = advisory.New()
 	}
 	c := New(cfg)
+	for name := range s.Services {
+		if !slices.ContainsFunc(c.parts(), func(p part) bool { return p.name == name }) {
+			return nil, fmt.Errorf("awsaccess: restore: unknown service %q in the snapshot", name)
+		}
+	}
 	for i, name := range streamNames {
 		if name == "" {
 			continue
@@ -184,16 +189,6 @@ func Restore(cfg Config, data []byte) (*Cloud, error) {
 		}
 		if err := p.s.Restore(data); err != nil {
 			return nil, fmt.Errorf("awsaccess: restore: %s: %w", p.name, err)
-		}
-	}
-	for name := range s.Services {
-		if !slices.ContainsFunc(c.parts(), func(p struct {
-			name string
-			s    stateful
-		}) bool {
-			return p.name == name
-		}) {
-			return nil, fmt.Errorf("awsaccess: restore: unknown service %q in the snapshot", name)
 		}
 	}
 	if err := c.audit.restore(s.Audit); err != nil {

@@ -2,6 +2,7 @@ package authn
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -618,12 +619,7 @@ func getInline(m map[string]*inlinePolicy, name, kind string) (string, error) {
 }
 
 func inlineNames(m map[string]*inlinePolicy) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(m))
 }
 
 // PutUserPolicy adds or replaces an inline policy of a user. A user's
